@@ -1,0 +1,178 @@
+import type { z } from 'zod';
+import type { Circumstance, Client, ClientHit } from '../contract';
+import { clientFields, clientsContract } from '../contract/clients';
+import type { Db } from '../db/open';
+import { toLatinDigits } from '../domain/digits';
+import { newId } from '../domain/ids';
+import { normalizeForSearch } from '../domain/normalize';
+import { audit, me, type Ctx, type HandlersOf } from './context';
+import { fail } from './errors';
+import { activeItemExists } from './lists';
+
+export type ClientFields = z.output<typeof clientFields>;
+
+interface ClientDbRow {
+  id: string;
+  national_id: string;
+  first_name: string;
+  last_name: string;
+  father_name: string;
+  birth_date: string | null;
+  sex: Client['sex'];
+  mobile: string;
+  address: string;
+  county_id: string | null;
+  county_name: string | null;
+  file_number: string;
+  circumstances: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toClient = (r: ClientDbRow): Client => ({
+  id: r.id,
+  nationalId: r.national_id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  fatherName: r.father_name,
+  birthDate: r.birth_date,
+  sex: r.sex,
+  mobile: r.mobile,
+  address: r.address,
+  countyId: r.county_id,
+  countyName: r.county_name,
+  fileNumber: r.file_number,
+  circumstances: JSON.parse(r.circumstances) as Circumstance[],
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const SELECT = 'SELECT cl.*, co.name AS county_name FROM clients cl LEFT JOIN counties co ON co.id = cl.county_id';
+
+/** What the full-text index holds for a client: names, father's name and file number, normalized. */
+function searchTextOf(f: ClientFields): string {
+  return normalizeForSearch([f.firstName, f.lastName, f.fatherName, f.fileNumber].join(' '));
+}
+
+export function getClient(db: Db, id: string): Client {
+  const row = db.prepare(`${SELECT} WHERE cl.id = ?`).get(id) as ClientDbRow | undefined;
+  if (!row) throw fail.notFound('client.notFound', 'clientId');
+  return toClient(row);
+}
+
+function checkFields(ctx: Ctx, f: ClientFields, exceptId: string | null, prefix: string): void {
+  const clash = ctx.db
+    .prepare('SELECT id, first_name, last_name FROM clients WHERE national_id = ? AND id <> ?')
+    .get(f.nationalId, exceptId ?? '') as { id: string; first_name: string; last_name: string } | undefined;
+  if (clash) throw fail.conflict('client.duplicate', { name: `${clash.first_name} ${clash.last_name}` }, `${prefix}nationalId`);
+  if (f.countyId !== null && !activeItemExists(ctx.db, 'counties', f.countyId)) throw fail.invalid('county.notFound', `${prefix}countyId`);
+}
+
+/** Creates a client; `fieldPrefix` names the input path when the client arrives inside another call. */
+export function createClient(ctx: Ctx, f: ClientFields, fieldPrefix = ''): Client {
+  checkFields(ctx, f, null, fieldPrefix);
+  const id = newId();
+  ctx.db
+    .prepare(
+      `INSERT INTO clients (id, national_id, first_name, last_name, father_name, birth_date, sex, mobile, address,
+         county_id, file_number, circumstances, search_text, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      f.nationalId,
+      f.firstName,
+      f.lastName,
+      f.fatherName,
+      f.birthDate,
+      f.sex,
+      f.mobile,
+      f.address,
+      f.countyId,
+      f.fileNumber,
+      JSON.stringify([...new Set(f.circumstances)]),
+      searchTextOf(f),
+      me(ctx).userId,
+      ctx.now,
+      ctx.now,
+    );
+  const client = getClient(ctx.db, id);
+  audit(ctx, 'create', 'client', id, null, client);
+  ctx.emit('clients.changed', { clientId: id });
+  return client;
+}
+
+/** Turns a typed search into an FTS5 query: every word must match as a prefix, in any order. */
+function ftsQuery(normalized: string): string {
+  return normalized
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => `"${w.replace(/"/g, '""')}"*`)
+    .join(' ');
+}
+
+export const clientsHandlers = {
+  'clients.search': (input, ctx) => {
+    const q = normalizeForSearch(input.query);
+    if (q.length === 0) return [];
+    const digits = toLatinDigits(input.query).replace(/\s/g, '');
+    const rows = /^\d{1,10}$/.test(digits)
+      ? (ctx.db
+          .prepare(`${SELECT} WHERE cl.national_id >= ? AND cl.national_id < ? ORDER BY cl.national_id LIMIT ?`)
+          .all(digits, `${digits}:`, input.limit) as ClientDbRow[])
+      : (ctx.db
+          .prepare(
+            `${SELECT} WHERE cl.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? ORDER BY rank LIMIT ?)
+             ORDER BY cl.last_name, cl.first_name`,
+          )
+          .all(ftsQuery(q), input.limit) as ClientDbRow[]);
+    return rows.map(
+      (r): ClientHit => ({
+        id: r.id,
+        nationalId: r.national_id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        fatherName: r.father_name,
+        countyName: r.county_name,
+        circumstances: JSON.parse(r.circumstances) as Circumstance[],
+      }),
+    );
+  },
+  'clients.get': (input, ctx) => getClient(ctx.db, input.id),
+  'clients.byNationalId': (input, ctx) => {
+    const row = ctx.db.prepare(`${SELECT} WHERE cl.national_id = ?`).get(input.nationalId) as ClientDbRow | undefined;
+    return row ? toClient(row) : null;
+  },
+  'clients.create': (input, ctx) => createClient(ctx, input),
+  'clients.update': (input, ctx) => {
+    const before = getClient(ctx.db, input.id);
+    const f = input.fields;
+    checkFields(ctx, f, input.id, 'fields.');
+    ctx.db
+      .prepare(
+        `UPDATE clients SET national_id = ?, first_name = ?, last_name = ?, father_name = ?, birth_date = ?, sex = ?,
+           mobile = ?, address = ?, county_id = ?, file_number = ?, circumstances = ?, search_text = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        f.nationalId,
+        f.firstName,
+        f.lastName,
+        f.fatherName,
+        f.birthDate,
+        f.sex,
+        f.mobile,
+        f.address,
+        f.countyId,
+        f.fileNumber,
+        JSON.stringify([...new Set(f.circumstances)]),
+        searchTextOf(f),
+        ctx.now,
+        input.id,
+      );
+    const after = getClient(ctx.db, input.id);
+    audit(ctx, 'update', 'client', input.id, before, after);
+    ctx.emit('clients.changed', { clientId: input.id });
+    return after;
+  },
+} satisfies HandlersOf<typeof clientsContract>;

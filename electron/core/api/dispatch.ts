@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { contract, type Actor, type DidarEvent, type MethodName, type Output, type Result } from '../contract';
+import type { MethodSpec } from '../contract/define';
+import type { Db } from '../db/open';
+import { actorForToken } from './auth';
+import type { Ctx } from './context';
+import { AppError, fromZod } from './errors';
+import { handlers } from './handlers';
+import { GENERIC_BY_CODE, MESSAGES } from './messages';
+
+export interface DispatchOptions {
+  db: Db;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+  /** Receives each committed change. */
+  onEvent?: (event: DidarEvent) => void;
+  /** Receives unexpected errors (they reach the caller only as `internal`). */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export type Dispatch = (method: string, input: unknown, token: string | null) => Result<unknown>;
+
+const error = (code: keyof typeof GENERIC_BY_CODE, message = GENERIC_BY_CODE[code], field?: string): Result<never> => ({
+  ok: false,
+  error: { code, message, ...(field ? { field } : {}) },
+});
+
+/**
+ * The one door to the core. In order: the method must exist (an own property of the
+ * contract, so `__proto__` and friends are unknown); the caller must hold a live session
+ * unless the method is public; the caller's role must be allowed; the input must match the
+ * schema; then the handler runs in one transaction (immediate for writes, so desks in other
+ * processes queue behind it) and the change events go out only after it commits. Roles are
+ * checked before the input, so a caller who may not use a method learns nothing of its schema.
+ */
+export function createDispatch(options: DispatchOptions): Dispatch {
+  const { db } = options;
+  const clock = options.now ?? (() => new Date());
+  const specs = contract as unknown as Record<string, MethodSpec>;
+  const table = handlers as unknown as Record<string, (input: unknown, ctx: Ctx) => unknown>;
+
+  return (method, input, token) => {
+    if (typeof method !== 'string' || !Object.hasOwn(specs, method)) return error('unknown_method');
+    const spec = specs[method]!;
+    const now = clock().toISOString();
+
+    let actor: Actor | null = null;
+    try {
+      if (token) actor = actorForToken(db, token, now);
+    } catch (e) {
+      options.onInternalError?.(method, e);
+      return error('internal');
+    }
+    if (spec.access !== 'public') {
+      if (!actor) return error('unauthenticated');
+      if (!spec.access.includes(actor.role)) return error('forbidden');
+    }
+
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
+
+    const pending: DidarEvent[] = [];
+    const ctx: Ctx = {
+      db,
+      actor,
+      token,
+      now,
+      emit: (name, payload) => pending.push({ name, payload } as DidarEvent),
+    };
+    let value: unknown;
+    try {
+      const run = db.transaction(() => table[method]!(parsed.data, ctx));
+      value = spec.readonly ? run.deferred() : run.immediate();
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toApi() };
+      options.onInternalError?.(method, e);
+      return error('internal', MESSAGES.internal);
+    }
+    for (const event of pending) options.onEvent?.(event);
+    return { ok: true, value };
+  };
+}
+
+/** A typed convenience over dispatch for code in the same process (tests, scripts). */
+export function typedCall(dispatch: Dispatch, token: string | null) {
+  return <K extends MethodName>(method: K, input: z.input<(typeof contract)[K]['input']>): Result<Output<K>> =>
+    dispatch(method, input, token) as Result<Output<K>>;
+}

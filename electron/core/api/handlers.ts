@@ -1,0 +1,11 @@
+import type { Contract } from '../contract';
+import { combine } from '../contract/define';
+import { authHandlers } from './auth';
+import { clientsHandlers } from './clients';
+import type { HandlersOf } from './context';
+import { listsHandlers } from './lists';
+import { meetingsHandlers } from './meetings';
+import { queueHandlers } from './queue';
+
+/** Every method's handler; a method of the contract without one fails the type check here. */
+export const handlers: HandlersOf<Contract> = combine(authHandlers, listsHandlers, meetingsHandlers, clientsHandlers, queueHandlers);

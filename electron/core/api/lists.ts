@@ -1,0 +1,67 @@
+import { LIST_KINDS, type ListItem, type ListKind, type Lists } from '../contract';
+import { listsContract } from '../contract/lists';
+import type { Db } from '../db/open';
+import { newId } from '../domain/ids';
+import { audit, type HandlersOf } from './context';
+import { fail } from './errors';
+import { readSettings, writeSettings } from './settingsStore';
+
+/** Table names by list kind; only these four names ever reach SQL. */
+const TABLE: Record<ListKind, string> = { counties: 'counties', units: 'units', agencies: 'agencies', categories: 'categories' };
+
+interface ListDbRow {
+  id: string;
+  name: string;
+  active: number;
+  sort: number;
+}
+const toItem = (r: ListDbRow): ListItem => ({ id: r.id, name: r.name, active: r.active === 1, sort: r.sort });
+
+export function readList(db: Db, kind: ListKind): ListItem[] {
+  return (db.prepare(`SELECT id, name, active, sort FROM ${TABLE[kind]} ORDER BY sort, name`).all() as ListDbRow[]).map(toItem);
+}
+
+/** Whether an active item of a list exists (used to check references before writing). */
+export function activeItemExists(db: Db, kind: ListKind, id: string): boolean {
+  return db.prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND active = 1`).get(id) !== undefined;
+}
+
+export function insertListItem(db: Db, kind: ListKind, name: string, sort: number, now: string): string {
+  const id = newId();
+  db.prepare(`INSERT INTO ${TABLE[kind]} (id, name, active, sort, created_at) VALUES (?, ?, 1, ?, ?)`).run(id, name, sort, now);
+  return id;
+}
+
+export const listsHandlers = {
+  'lists.all': (_input, ctx) => Object.fromEntries(LIST_KINDS.map((k) => [k, readList(ctx.db, k)])) as Lists,
+  'lists.save': (input, ctx) => {
+    const table = TABLE[input.kind];
+    const clash = ctx.db.prepare(`SELECT id FROM ${table} WHERE name = ? AND id <> ?`).get(input.name, input.id ?? '');
+    if (clash) throw fail.conflict('list.duplicate', {}, 'name');
+    let id = input.id;
+    if (id) {
+      const before = ctx.db.prepare(`SELECT id, name, active, sort FROM ${table} WHERE id = ?`).get(id) as ListDbRow | undefined;
+      if (!before) throw fail.notFound('list.notFound', 'id');
+      ctx.db
+        .prepare(`UPDATE ${table} SET name = ?, active = ?, sort = ? WHERE id = ?`)
+        .run(input.name, input.active ? 1 : 0, input.sort ?? before.sort, id);
+      audit(ctx, 'update', input.kind, id, toItem(before), input);
+    } else {
+      const max = (ctx.db.prepare(`SELECT coalesce(max(sort), 0) AS m FROM ${table}`).get() as { m: number }).m;
+      id = insertListItem(ctx.db, input.kind, input.name, input.sort ?? max + 10, ctx.now);
+      if (!input.active) ctx.db.prepare(`UPDATE ${table} SET active = 0 WHERE id = ?`).run(id);
+      audit(ctx, 'create', input.kind, id, null, input);
+    }
+    ctx.emit('lists.changed', { kind: input.kind });
+    return toItem(ctx.db.prepare(`SELECT id, name, active, sort FROM ${table} WHERE id = ?`).get(id) as ListDbRow);
+  },
+  'settings.get': (_input, ctx) => readSettings(ctx.db),
+  'settings.save': (input, ctx) => {
+    const before = readSettings(ctx.db);
+    writeSettings(ctx.db, input);
+    const after = readSettings(ctx.db);
+    audit(ctx, 'update', 'settings', 'settings', before, after);
+    ctx.emit('lists.changed', { kind: 'settings' });
+    return after;
+  },
+} satisfies HandlersOf<typeof listsContract>;

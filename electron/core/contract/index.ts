@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { authContract } from './auth';
+import { clientsContract } from './clients';
+import { combine } from './define';
+import { listsContract } from './lists';
+import { meetingsContract } from './meetings';
+import { queueContract } from './queue';
+
+/** The whole contract: every method Didar answers, by name. */
+export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract);
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+/** What a caller sends. */
+export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
+/** What a handler receives after validation (defaults filled, text cleaned). */
+export type Parsed<K extends MethodName> = z.output<Contract[K]['input']>;
+/** What a call returns. */
+export type Output<K extends MethodName> = Exclude<Contract[K]['output'], undefined>;
+
+export * from './types';
+export * from './events';
+export * from './errors';
+export type { Role } from './define';

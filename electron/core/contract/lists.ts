@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ANY_ROLE, method, returns } from './define';
+import { id, requiredText } from './fields';
+import { LIST_KINDS, type ListItem, type Lists, type Settings } from './types';
+
+export const listsContract = {
+  'lists.all': method({ input: z.strictObject({}), access: ANY_ROLE, readonly: true, returns: returns<Lists>() }),
+  'lists.save': method({
+    input: z.strictObject({
+      kind: z.enum(LIST_KINDS),
+      id: id.optional(),
+      name: requiredText(120),
+      active: z.boolean().default(true),
+      sort: z.number().int().min(0).max(100000).optional(),
+    }),
+    access: ['admin'],
+    returns: returns<ListItem>(),
+  }),
+  'settings.get': method({ input: z.strictObject({}), access: ANY_ROLE, readonly: true, returns: returns<Settings>() }),
+  'settings.save': method({
+    input: z.strictObject({
+      directorateName: requiredText(160).optional(),
+      province: requiredText(80).optional(),
+      maxPriorityInRow: z.number().int().min(0).max(20).optional(),
+    }),
+    access: ['admin'],
+    returns: returns<Settings>(),
+  }),
+};

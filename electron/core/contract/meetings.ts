@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ANY_ROLE, method, returns } from './define';
+import { id, isoDate, requiredText, text } from './fields';
+import { MEETING_KINDS, MEETING_STATUSES, type Meeting } from './types';
+
+const MANAGERS = ['admin', 'operator', 'official'] as const;
+
+export const meetingsContract = {
+  'meetings.list': method({
+    input: z.strictObject({ status: z.enum(MEETING_STATUSES).optional() }),
+    access: ANY_ROLE,
+    readonly: true,
+    returns: returns<Meeting[]>(),
+  }),
+  'meetings.get': method({ input: z.strictObject({ id }), access: ANY_ROLE, readonly: true, returns: returns<Meeting>() }),
+  'meetings.create': method({
+    input: z.strictObject({
+      kind: z.enum(MEETING_KINDS),
+      title: requiredText(160),
+      date: isoDate,
+      place: requiredText(160),
+      countyId: id.nullable().default(null),
+      presiding: text(240),
+    }),
+    access: MANAGERS,
+    returns: returns<Meeting>(),
+  }),
+  'meetings.open': method({ input: z.strictObject({ id }), access: MANAGERS, returns: returns<Meeting>() }),
+  'meetings.close': method({ input: z.strictObject({ id }), access: MANAGERS, returns: returns<Meeting>() }),
+};
