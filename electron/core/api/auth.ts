@@ -1,5 +1,6 @@
 import type { Actor, SessionInfo, UserRow } from '../contract';
 import { authContract } from '../contract/auth';
+import { toLatinDigits } from '../domain/digits';
 import { newId } from '../domain/ids';
 import { hashPassword, hashToken, newSessionToken, verifyPassword } from '../domain/password';
 import { audit, me, type Ctx, type HandlersOf } from './context';
@@ -64,7 +65,7 @@ export const authHandlers = {
     return startSession(ctx, user);
   },
   'auth.login': (input, ctx) => {
-    const row = ctx.db.prepare('SELECT * FROM users WHERE username = ? AND active = 1').get(input.username.trim().toLowerCase()) as
+    const row = ctx.db.prepare('SELECT * FROM users WHERE username = ? AND active = 1')      .get(toLatinDigits(input.username).trim().toLowerCase()) as
       | UserDbRow
       | undefined;
     if (!row || !verifyPassword(input.password, row.password_hash)) {

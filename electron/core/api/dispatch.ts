@@ -76,7 +76,14 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       options.onInternalError?.(method, e);
       return error('internal', MESSAGES.internal);
     }
-    for (const event of pending) options.onEvent?.(event);
+    // The change is committed: a listener that fails must not turn it into a failed call.
+    for (const event of pending) {
+      try {
+        options.onEvent?.(event);
+      } catch (e) {
+        options.onInternalError?.(`event ${event.name}`, e);
+      }
+    }
     return { ok: true, value };
   };
 }

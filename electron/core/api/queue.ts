@@ -48,7 +48,7 @@ const toEntry = (r: VisitDbRow, position: number | null): QueueEntry => ({
 /** How many priority calls the meeting has made in a row, most recent first. */
 function currentPriorityRun(db: Db, meetingId: string, limit: number): number {
   const recent = db
-    .prepare(`SELECT priority FROM visits WHERE meeting_id = ? AND called_at IS NOT NULL ORDER BY called_at DESC, ticket DESC LIMIT ?`)
+    .prepare(`SELECT priority FROM visits WHERE meeting_id = ? AND call_seq IS NOT NULL ORDER BY call_seq DESC LIMIT ?`)
     .all(meetingId, limit + 1) as { priority: PriorityKind }[];
   return priorityRunOf(recent.map((r) => r.priority !== 'none'));
 }
@@ -108,7 +108,7 @@ export const queueHandlers = {
     const waiting = waitingInOrder(ctx.db, input.meetingId).map((r, i) => toEntry(r, i + 1));
     const called = (
       ctx.db
-        .prepare(`${SELECT_VISITS} WHERE v.meeting_id = ? AND v.status IN ('called', 'with_official') ORDER BY v.called_at DESC`)
+        .prepare(`${SELECT_VISITS} WHERE v.meeting_id = ? AND v.status IN ('called', 'with_official') ORDER BY v.call_seq DESC`)
         .all(input.meetingId) as VisitDbRow[]
     ).map((r) => toEntry(r, null));
     return { meetingId: input.meetingId, waiting, called, maxPriorityInRow: readSettings(ctx.db).maxPriorityInRow };
@@ -121,8 +121,12 @@ export const queueHandlers = {
     // The call runs in an immediate transaction, so no other desk can take the same visit
     // between the choice and the update; the status guard makes that explicit.
     const changed = ctx.db
-      .prepare(`UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ? WHERE id = ? AND status = 'waiting'`)
-      .run(input.desk, actor.userId, ctx.now, next.id).changes;
+      .prepare(
+        `UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ?,
+           call_seq = (SELECT coalesce(max(call_seq), 0) + 1 FROM visits WHERE meeting_id = ?)
+         WHERE id = ? AND status = 'waiting'`,
+      )
+      .run(input.desk, actor.userId, ctx.now, input.meetingId, next.id).changes;
     if (changed !== 1) throw new Error('queue: visit taken by another desk inside an immediate transaction');
     audit(ctx, 'call', 'visit', next.id, { status: 'waiting' }, { status: 'called', desk: input.desk });
     ctx.emit('queue.changed', { meetingId: input.meetingId });

@@ -24,17 +24,23 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  const pending = pendingMigrations(db, options.migrations ?? MIGRATIONS, options.upTo);
-  if (pending.length > 0 && schemaVersion(db) > 0) {
-    const dir = options.backupDir ?? join(dirname(file), 'backups');
-    mkdirSync(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    db.prepare('VACUUM INTO ?').run(join(dir, `before-v${pending[0]!.version}-${stamp}.sqlite`));
+  try {
+    // Refuse a database from a newer program before changing anything in it.
+    const pending = pendingMigrations(db, options.migrations ?? MIGRATIONS, options.upTo);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    if (pending.length > 0 && schemaVersion(db) > 0) {
+      const dir = options.backupDir ?? join(dirname(file), 'backups');
+      mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      db.prepare('VACUUM INTO ?').run(join(dir, `before-v${pending[0]!.version}-${stamp}.sqlite`));
+    }
+    applyMigrations(db, pending);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
-  applyMigrations(db, pending);
-  return db;
 }

@@ -13,6 +13,7 @@ export interface Waiting {
  */
 export function projectOrder<T extends Waiting>(waiting: readonly T[], priorityRun: number, maxPriorityInRow: number): T[] {
   const byTicket = (a: T, b: T) => a.ticket - b.ticket;
+  if (maxPriorityInRow <= 0) return [...waiting].sort(byTicket);
   const priority = waiting.filter((w) => w.priority).sort(byTicket);
   const ordinary = waiting.filter((w) => !w.priority).sort(byTicket);
   const order: T[] = [];

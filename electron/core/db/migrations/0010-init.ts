@@ -120,11 +120,13 @@ CREATE TABLE visits (
   registered_by TEXT NOT NULL REFERENCES users(id),
   registered_at TEXT NOT NULL,
   called_at TEXT,
+  -- the order of calls within the meeting (1, 2, 3 …): instants can tie, this cannot
+  call_seq INTEGER,
   finished_at TEXT,
-  UNIQUE (meeting_id, ticket)
+  UNIQUE (meeting_id, ticket),
+  UNIQUE (meeting_id, call_seq)
 ) STRICT;
 CREATE INDEX visits_queue ON visits(meeting_id, status, ticket);
-CREATE INDEX visits_called ON visits(meeting_id, called_at) WHERE called_at IS NOT NULL;
 CREATE INDEX visits_client ON visits(client_id);
 
 CREATE TABLE requests (

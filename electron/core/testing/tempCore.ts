@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { typedCall } from '../api/dispatch';
+import type { DidarEvent, Result, Role } from '../contract';
+import { isValidNationalId, withCheckDigit } from '../domain/nationalId';
+import { createCore, type Core } from '../index';
+
+/**
+ * Test helper: a core on a real SQLite file in a fresh temporary folder. The clock moves one
+ * second forward on every reading, so each call has its own instant (the queue orders its
+ * call history by time) and tests never depend on the machine's clock.
+ */
+
+export interface TestClock {
+  (): Date;
+  /** Jumps the clock forward (e.g. past a session's lifetime). */
+  advance(ms: number): void;
+}
+
+export function steppingClock(start = '2026-04-01T05:30:00.000Z', stepMs = 1000): TestClock {
+  let t = Date.parse(start);
+  const clock = (() => {
+    t += stepMs;
+    return new Date(t);
+  }) as TestClock;
+  clock.advance = (ms) => {
+    t += ms;
+  };
+  return clock;
+}
+
+export type Call = ReturnType<typeof typedCall>;
+
+export interface TempCore {
+  core: Core;
+  dir: string;
+  file: string;
+  clock: TestClock;
+  /** Every event emitted since the core was made, in order. */
+  events: DidarEvent[];
+  /** Unexpected errors the core logged (they reach callers only as `internal`). */
+  internalErrors: unknown[];
+  /** A typed caller holding `token` (null: not signed in). */
+  as(token: string | null): Call;
+  /** Runs first-time setup and returns the admin's session token. */
+  setupAdmin(): string;
+  /** Creates a user of `role` through `users.create` (needs `setupAdmin` first) and signs them in. */
+  signIn(role: Role, username: string): string;
+  /** Closes the database and deletes the temporary folder. */
+  cleanup(): void;
+}
+
+export const ADMIN_PASSWORD = 'admin-password-1';
+export const USER_PASSWORD = 'user-password-1';
+
+/** The value of a successful call; a failed call fails the test with its error. */
+export function must<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** The error of a failed call; a successful call fails the test. */
+export function mustFail<T>(result: Result<T>) {
+  if (result.ok) throw new Error(`call succeeded but should have failed: ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+export function createTempCore(clock: TestClock = steppingClock()): TempCore {
+  const dir = mkdtempSync(join(tmpdir(), 'didar-test-'));
+  const file = join(dir, 'didar.sqlite');
+  const internalErrors: unknown[] = [];
+  const core = createCore({ file, now: clock, log: (_message, error) => internalErrors.push(error) });
+  const events: DidarEvent[] = [];
+  core.onEvent((e) => events.push(e));
+  let adminToken: string | null = null;
+
+  const as = (token: string | null) => typedCall(core.dispatch, token);
+  return {
+    core,
+    dir,
+    file,
+    clock,
+    events,
+    internalErrors,
+    as,
+    setupAdmin() {
+      const session = must(as(null)('auth.setup', { username: 'admin', displayName: 'مدیر سامانه', password: ADMIN_PASSWORD }));
+      adminToken = session.token;
+      return session.token;
+    },
+    signIn(role, username) {
+      if (!adminToken) throw new Error('setupAdmin first');
+      must(as(adminToken)('users.create', { username, displayName: `کاربر ${username}`, role, password: USER_PASSWORD }));
+      return must(as(null)('auth.login', { username, password: USER_PASSWORD })).token;
+    },
+    cleanup() {
+      if (core.db.open) core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Rows in a table, for checking that a failed call wrote nothing. */
+export function countRows(core: Core, table: 'clients' | 'visits' | 'requests' | 'audit_log' | 'meetings' | 'users' | 'sessions'): number {
+  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** A valid national ID, different for each `seed`. */
+export function nationalIdFor(seed: number): string {
+  const id = withCheckDigit(String(123456789 + seed * 7919).slice(-9));
+  if (!isValidNationalId(id)) throw new Error(`no valid national ID for seed ${seed}`);
+  return id;
+}
+
+/** Creates a meeting (planned) through the API and returns its id. */
+export function createMeeting(call: Call, title = 'ملاقات عمومی مدیرکل'): string {
+  return must(call('meetings.create', { kind: 'weekly_public', title, date: '2026-04-01', place: 'سالن اجتماعات اداره کل', presiding: 'مدیرکل' })).id;
+}
+
+/** Creates and opens a meeting; returns its id. */
+export function createOpenMeeting(call: Call, title?: string): string {
+  const id = createMeeting(call, title);
+  must(call('meetings.open', { id }));
+  return id;
+}
+
+/** The id of the first seeded request category. */
+export function firstCategoryId(call: Call): string {
+  const category = must(call('lists.all', {})).categories[0];
+  if (!category) throw new Error('no categories seeded');
+  return category.id;
+}

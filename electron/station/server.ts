@@ -1,0 +1,158 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Core } from '../core';
+import { actorForToken } from '../core/api/auth';
+import { MESSAGES } from '../core/api/messages';
+import type { ApiError, ErrorCode, Result } from '../core/contract';
+import { serveStatic } from './static';
+
+const MAX_BODY = 1024 * 1024;
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  unknown_method: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+export interface StationOptions {
+  core: Core;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  host?: string;
+  port?: number;
+}
+
+export interface Station {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(json);
+}
+
+function fail(res: ServerResponse, code: ErrorCode, message: string): void {
+  const error: ApiError = { code, message };
+  send(res, STATUS[code], { ok: false, error });
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
+  return match ? match[1]! : null;
+}
+
+/**
+ * The station host: the renderer build and the same dispatch over HTTP (`POST /api/<method>`,
+ * answer `{ok, value | error}`) and committed change events over the WebSocket at `/api/events`
+ * (the session token in the `token` query parameter, checked at the upgrade).
+ */
+export async function startStation(options: StationOptions): Promise<Station> {
+  const { core } = options;
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' }).end();
+        return;
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      void readBody(req).then(
+        (text) => {
+          if (text === null) return fail(res, 'invalid_input', MESSAGES['json.invalid']);
+          let input: unknown = {};
+          if (text.trim() !== '') {
+            try {
+              input = JSON.parse(text);
+            } catch {
+              return fail(res, 'invalid_input', MESSAGES['json.invalid']);
+            }
+          }
+          const result: Result<unknown> = core.dispatch(method, input, bearer(req));
+          send(res, result.ok ? 200 : STATUS[result.error.code], result);
+        },
+        () => fail(res, 'internal', MESSAGES.internal),
+      );
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(options.rendererDir, req, res);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const sockets = new Set<WebSocket>();
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const token = url.searchParams.get('token') ?? '';
+    if (url.pathname !== '/api/events' || !token || !actorForToken(core.db, token, new Date().toISOString())) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', () => undefined); // the channel is one-way: host to desks
+    });
+  });
+
+  const unsubscribe = core.onEvent((event) => {
+    const data = JSON.stringify(event);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(data);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    server,
+    port,
+    url: `http://${shownHost}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const ws of sockets) ws.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,63 @@
+import { Center, Loader } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useCall, useLiveUpdates } from './api/hooks';
+import { useToken } from './api/useSession';
+import { Shell } from './components/Shell';
+import { FirstRun } from './screens/FirstRun';
+import { Intake } from './screens/Intake';
+import { Login } from './screens/Login';
+import { Meetings } from './screens/Meetings';
+import { QueueScreen } from './screens/Queue';
+import { SettingsScreen } from './screens/Settings';
+import { Users } from './screens/Users';
+
+function Gate() {
+  const status = useCall('auth.status', {});
+  if (status.isPending) return <FullLoader />;
+  return status.data?.needsSetup ? <FirstRun /> : <Login directorate={status.data?.directorateName ?? ''} />;
+}
+
+function FullLoader() {
+  return (
+    <Center h="100vh">
+      <Loader />
+    </Center>
+  );
+}
+
+function SignedIn({ token }: { token: string }) {
+  const me = useCall('auth.me', {});
+  const online = useLiveUpdates(token);
+  if (!me.data) return <FullLoader />;
+  return (
+    <Router hook={useHashLocation}>
+      <Shell me={me.data} online={online}>
+        <Switch>
+          <Route path="/meetings/:id/intake">{(p) => <Intake meetingId={p.id} />}</Route>
+          <Route path="/meetings/:id/queue">{(p) => <QueueScreen meetingId={p.id} me={me.data} />}</Route>
+          <Route path="/users">{() => <Users />}</Route>
+          <Route path="/settings">{() => <SettingsScreen />}</Route>
+          <Route>{() => <Meetings me={me.data} />}</Route>
+        </Switch>
+      </Shell>
+    </Router>
+  );
+}
+
+function newQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity } } });
+}
+
+/** Each session gets its own cache (the scope is keyed by the token): a new sign-in never sees another user's reads. */
+function SessionScope({ token }: { token: string | null }) {
+  const [client] = useState(newQueryClient);
+  return <QueryClientProvider client={client}>{token ? <SignedIn token={token} /> : <Gate />}</QueryClientProvider>;
+}
+
+export function App() {
+  const token = useToken();
+  return <SessionScope key={token ?? 'signed-out'} token={token} />;
+}

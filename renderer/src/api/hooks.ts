@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { DidarEvent, EventName, Input, MethodName, Output } from '../../../electron/core/contract';
+import { call, CallError, subscribe } from './client';
+
+/** Reads through the contract; the query key is the method and its input. */
+export function useCall<K extends MethodName>(
+  method: K,
+  input: Input<K>,
+  options: Omit<UseQueryOptions<Output<K>, CallError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<Output<K>, CallError>({ queryKey: [method, input], queryFn: () => call(method, input), ...options });
+}
+
+/** A mutation through the contract. */
+export function useAction<K extends MethodName>(method: K) {
+  return useMutation<Output<K>, CallError, Input<K>>({ mutationFn: (input) => call(method, input) });
+}
+
+/** Which cached reads each event makes stale. */
+const STALE: Record<EventName, string[]> = {
+  'queue.changed': ['queue.', 'meetings.'],
+  'meetings.changed': ['meetings.', 'queue.'],
+  'clients.changed': ['clients.'],
+  'lists.changed': ['lists.', 'settings.', 'auth.status'],
+  'users.changed': ['users.'],
+};
+
+/**
+ * Keeps every shown read fresh from the host's events (no polling); after the channel drops
+ * and comes back, everything is read again, so nothing stale stays on screen.
+ */
+export function useLiveUpdates(token: string | null): boolean {
+  const client = useQueryClient();
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    if (!token) return;
+    return subscribe(
+      (e: DidarEvent) => {
+        const prefixes = STALE[e.name];
+        void client.invalidateQueries({ predicate: (q) => prefixes.some((p) => String(q.queryKey[0]).startsWith(p)) });
+      },
+      () => void client.invalidateQueries(),
+      setOnline,
+    );
+  }, [client, token]);
+  return online;
+}

@@ -1,0 +1,5 @@
+import type { Role } from '../../../electron/core/contract';
+
+export type RoleName = Role;
+/** The roles in the order the admin picks from (mirrors the contract's list, which the renderer may only import as a type). */
+export const ROLES_LIST: readonly Role[] = ['operator', 'official', 'followup', 'admin'];
