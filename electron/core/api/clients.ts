@@ -122,7 +122,7 @@ export const clientsHandlers = {
           .all(digits, `${digits}:`, input.limit) as ClientDbRow[])
       : (ctx.db
           .prepare(
-            `${SELECT} WHERE cl.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? ORDER BY rank LIMIT ?)
+            `${SELECT} WHERE cl.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT ?)
              ORDER BY cl.last_name, cl.first_name`,
           )
           .all(ftsQuery(q), input.limit) as ClientDbRow[]);

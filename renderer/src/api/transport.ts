@@ -1,4 +1,5 @@
 import type { ApiError, DidarEvent, Result } from '../../../electron/core/contract';
+import { fa } from '../locale/fa';
 
 /** How calls and events travel: IPC in the desktop app, HTTP + WebSocket in a browser. */
 export interface Transport {
@@ -12,7 +13,7 @@ interface Bridge {
   onEvent(listener: (event: unknown) => void): () => void;
 }
 
-const unreachable: ApiError = { code: 'internal', message: 'ارتباط با میزبان برقرار نشد؛ شبکه را بررسی کنید و دوباره تلاش کنید.' };
+const unreachable: ApiError = { code: 'internal', message: fa.app.unreachable };
 
 function ipcTransport(bridge: Bridge): Transport {
   return {

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { CallError } from '../api/client';
+import { fa } from '../locale/fa';
 
 /** A field's error from a failed call, when the call names that field (or a path ending in it). */
 export function fieldError(error: unknown, field: string): string | undefined {
@@ -14,6 +15,6 @@ export function fieldErrorExact(error: unknown, path: string): string | undefine
 
 /** Shows an error that names no field on screen as a notification. */
 export function notifyError(error: unknown): void {
-  const message = error instanceof CallError ? error.message : 'خطای پیش‌بینی‌نشده؛ دوباره تلاش کنید.';
+  const message = error instanceof CallError ? error.message : fa.app.unexpected;
   notifications.show({ color: 'red', message, autoClose: 6000 });
 }

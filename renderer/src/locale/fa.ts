@@ -14,6 +14,8 @@ export const fa = {
     none: '—',
     back: 'بازگشت',
     showPassword: 'نمایش گذرواژه',
+    unexpected: 'خطای پیش‌بینی‌نشده؛ دوباره تلاش کنید.',
+    unreachable: 'ارتباط با میزبان برقرار نشد؛ شبکه را بررسی کنید و دوباره تلاش کنید.',
   },
   nav: {
     meetings: 'جلسه‌ها',
@@ -115,6 +117,7 @@ export const fa = {
       orphan: 'فرزند بی‌سرپرست یا بدسرپرست',
     } satisfies Record<Circumstance, string>,
     nationalIdInvalid: 'کد ملی نامعتبر است (رقم کنترل با بقیه رقم‌ها نمی‌خواند).',
+    nationalIdLength: 'کد ملی باید ۱۰ رقم باشد.',
   },
   queue: {
     title: 'صف نوبت‌ها',

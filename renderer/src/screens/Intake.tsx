@@ -86,9 +86,14 @@ export function Intake({ meetingId }: { meetingId: string }) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const digits = toLatinDigits(query).replace(/[\s-]/g, '');
+    const hit = list[highlight] ?? list[0];
+    if (/^\d+$/.test(digits) && digits.length < 10 && hit) {
+      choose(hit); // a national-ID prefix with matches: take the highlighted one
+      return;
+    }
     if (/^\d+$/.test(digits)) {
       if (digits.length !== 10 || !isValidNationalId(digits)) {
-        setSearchError(digits.length !== 10 ? 'کد ملی باید ۱۰ رقم باشد.' : fa.client.nationalIdInvalid);
+        setSearchError(digits.length !== 10 ? fa.client.nationalIdLength : fa.client.nationalIdInvalid);
         return;
       }
       setSearchError(undefined);
@@ -104,7 +109,6 @@ export function Intake({ meetingId }: { meetingId: string }) {
       }
       return;
     }
-    const hit = list[highlight] ?? list[0];
     if (hit) choose(hit);
   };
 
