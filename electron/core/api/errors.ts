@@ -27,6 +27,9 @@ export const fail = {
 };
 
 function labelOf(path: readonly PropertyKey[]): string {
+  const named = path.filter((p): p is string => typeof p === 'string');
+  const lastTwo = named.slice(-2).join('.');
+  if (named.length >= 2 && FIELD_LABELS[lastTwo]) return FIELD_LABELS[lastTwo];
   for (let i = path.length - 1; i >= 0; i--) {
     const part = path[i];
     if (typeof part === 'string' && FIELD_LABELS[part]) return FIELD_LABELS[part];

@@ -6,6 +6,16 @@ import type { HandlersOf } from './context';
 import { listsHandlers } from './lists';
 import { meetingsHandlers } from './meetings';
 import { queueHandlers } from './queue';
+import { deskHandlers } from './desk';
+import { printHandlers } from './print';
 
 /** Every method's handler; a method of the contract without one fails the type check here. */
-export const handlers: HandlersOf<Contract> = combine(authHandlers, listsHandlers, meetingsHandlers, clientsHandlers, queueHandlers);
+export const handlers: HandlersOf<Contract> = combine(
+  authHandlers,
+  listsHandlers,
+  meetingsHandlers,
+  clientsHandlers,
+  queueHandlers,
+  deskHandlers,
+  printHandlers,
+);

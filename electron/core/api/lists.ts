@@ -14,11 +14,21 @@ interface ListDbRow {
   name: string;
   active: number;
   sort: number;
+  room: string;
 }
-const toItem = (r: ListDbRow): ListItem => ({ id: r.id, name: r.name, active: r.active === 1, sort: r.sort });
+const toItem = (r: ListDbRow): ListItem => ({ id: r.id, name: r.name, active: r.active === 1, sort: r.sort, room: r.room });
+
+/** Units and agencies have a room; the other lists read an empty one. */
+const COLUMNS: Record<ListKind, string> = {
+  counties: "id, name, active, sort, '' AS room",
+  categories: "id, name, active, sort, '' AS room",
+  units: 'id, name, active, sort, room',
+  agencies: 'id, name, active, sort, room',
+};
+const hasRoom = (kind: ListKind) => kind === 'units' || kind === 'agencies';
 
 export function readList(db: Db, kind: ListKind): ListItem[] {
-  return (db.prepare(`SELECT id, name, active, sort FROM ${TABLE[kind]} ORDER BY sort, name`).all() as ListDbRow[]).map(toItem);
+  return (db.prepare(`SELECT ${COLUMNS[kind]} FROM ${TABLE[kind]} ORDER BY sort, name`).all() as ListDbRow[]).map(toItem);
 }
 
 /** Whether an active item of a list exists (used to check references before writing). */
@@ -40,7 +50,7 @@ export const listsHandlers = {
     if (clash) throw fail.conflict('list.duplicate', {}, 'name');
     let id = input.id;
     if (id) {
-      const before = ctx.db.prepare(`SELECT id, name, active, sort FROM ${table} WHERE id = ?`).get(id) as ListDbRow | undefined;
+      const before = ctx.db.prepare(`SELECT ${COLUMNS[input.kind]} FROM ${table} WHERE id = ?`).get(id) as ListDbRow | undefined;
       if (!before) throw fail.notFound('list.notFound', 'id');
       ctx.db
         .prepare(`UPDATE ${table} SET name = ?, active = ?, sort = ? WHERE id = ?`)
@@ -52,8 +62,9 @@ export const listsHandlers = {
       if (!input.active) ctx.db.prepare(`UPDATE ${table} SET active = 0 WHERE id = ?`).run(id);
       audit(ctx, 'create', input.kind, id, null, input);
     }
+    if (hasRoom(input.kind)) ctx.db.prepare(`UPDATE ${table} SET room = ? WHERE id = ?`).run(input.room, id);
     ctx.emit('lists.changed', { kind: input.kind });
-    return toItem(ctx.db.prepare(`SELECT id, name, active, sort FROM ${table} WHERE id = ?`).get(id) as ListDbRow);
+    return toItem(ctx.db.prepare(`SELECT ${COLUMNS[input.kind]} FROM ${table} WHERE id = ?`).get(id) as ListDbRow);
   },
   'settings.get': (_input, ctx) => readSettings(ctx.db),
   'settings.save': (input, ctx) => {

@@ -1,49 +1,16 @@
-import type { CalledVisit, PriorityKind, QueueEntry, RequestRow, VisitStatus } from '../contract';
+import type { CalledVisit, PriorityKind } from '../contract';
 import { queueContract } from '../contract/queue';
 import type { Db } from '../db/open';
 import { newId } from '../domain/ids';
 import { priorityRunOf, projectOrder } from '../domain/queueOrder';
 import { createClient, getClient } from './clients';
-import { audit, me, type HandlersOf } from './context';
+import { audit, me, type Ctx, type HandlersOf } from './context';
 import { fail } from './errors';
 import { activeItemExists } from './lists';
 import { openMeeting, getMeeting } from './meetings';
 import { readSettings } from './settingsStore';
-
-interface VisitDbRow {
-  id: string;
-  ticket: number;
-  priority: PriorityKind;
-  priority_reason: string;
-  status: VisitStatus;
-  client_id: string;
-  first_name: string;
-  last_name: string;
-  request_count: number;
-  desk: string | null;
-  registered_at: string;
-  called_at: string | null;
-}
-
-const SELECT_VISITS = `
-  SELECT v.id, v.ticket, v.priority, v.priority_reason, v.status, v.client_id, v.desk, v.registered_at, v.called_at,
-    c.first_name, c.last_name, (SELECT count(*) FROM requests r WHERE r.visit_id = v.id) AS request_count
-  FROM visits v JOIN clients c ON c.id = v.client_id`;
-
-const toEntry = (r: VisitDbRow, position: number | null): QueueEntry => ({
-  visitId: r.id,
-  ticket: r.ticket,
-  priority: r.priority,
-  priorityReason: r.priority_reason,
-  status: r.status,
-  clientId: r.client_id,
-  clientName: `${r.first_name} ${r.last_name}`,
-  requestCount: r.request_count,
-  desk: r.desk,
-  registeredAt: r.registered_at,
-  calledAt: r.called_at,
-  position,
-});
+import { requestsOfVisit } from './instructionStore';
+import { SELECT_VISITS, toEntry, type VisitDbRow } from './visitStore';
 
 /** How many priority calls the meeting has made in a row, most recent first. */
 function currentPriorityRun(db: Db, meetingId: string, limit: number): number {
@@ -54,22 +21,35 @@ function currentPriorityRun(db: Db, meetingId: string, limit: number): number {
 }
 
 /** The waiting visits of a meeting in the order they will be called. */
-function waitingInOrder(db: Db, meetingId: string): VisitDbRow[] {
+export function waitingInOrder(db: Db, meetingId: string): VisitDbRow[] {
   const max = readSettings(db).maxPriorityInRow;
   const rows = db.prepare(`${SELECT_VISITS} WHERE v.meeting_id = ? AND v.status = 'waiting'`).all(meetingId) as VisitDbRow[];
   const waiting = rows.map((row) => ({ id: row.id, ticket: row.ticket, priority: row.priority !== 'none', row }));
   return projectOrder(waiting, currentPriorityRun(db, meetingId, max), max).map((w) => w.row);
 }
 
-function requestsOf(db: Db, visitId: string): RequestRow[] {
-  return (
-    db
-      .prepare(
-        `SELECT r.id, r.category_id, c.name AS category_name, r.text, r.urgency FROM requests r
-         JOIN categories c ON c.id = r.category_id WHERE r.visit_id = ? ORDER BY r.position`,
-      )
-      .all(visitId) as { id: string; category_id: string; category_name: string; text: string; urgency: RequestRow['urgency'] }[]
-  ).map((r) => ({ id: r.id, categoryId: r.category_id, categoryName: r.category_name, text: r.text, urgency: r.urgency }));
+/**
+ * Hands the head of the queue to `desk`. Runs inside the caller's immediate transaction, so no
+ * other desk can take the same visit between the choice and the update; the status guard
+ * makes that explicit.
+ */
+export function callNextVisit(ctx: Ctx, meetingId: string, desk: string): CalledVisit | null {
+  const actor = me(ctx);
+  openMeeting(ctx.db, meetingId);
+  const next = waitingInOrder(ctx.db, meetingId)[0];
+  if (!next) return null;
+  const changed = ctx.db
+    .prepare(
+      `UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ?,
+         call_seq = (SELECT coalesce(max(call_seq), 0) + 1 FROM visits WHERE meeting_id = ?)
+       WHERE id = ? AND status = 'waiting'`,
+    )
+    .run(desk, actor.userId, ctx.now, meetingId, next.id).changes;
+  if (changed !== 1) throw new Error('queue: visit taken by another desk inside an immediate transaction');
+  audit(ctx, 'call', 'visit', next.id, { status: 'waiting' }, { status: 'called', desk });
+  ctx.emit('queue.changed', { meetingId });
+  const row = ctx.db.prepare(`${SELECT_VISITS} WHERE v.id = ?`).get(next.id) as VisitDbRow;
+  return { ...toEntry(row, null), requests: requestsOfVisit(ctx.db, next.id) };
 }
 
 export const queueHandlers = {
@@ -113,25 +93,5 @@ export const queueHandlers = {
     ).map((r) => toEntry(r, null));
     return { meetingId: input.meetingId, waiting, called, maxPriorityInRow: readSettings(ctx.db).maxPriorityInRow };
   },
-  'queue.callNext': (input, ctx) => {
-    const actor = me(ctx);
-    openMeeting(ctx.db, input.meetingId);
-    const next = waitingInOrder(ctx.db, input.meetingId)[0];
-    if (!next) return null;
-    // The call runs in an immediate transaction, so no other desk can take the same visit
-    // between the choice and the update; the status guard makes that explicit.
-    const changed = ctx.db
-      .prepare(
-        `UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ?,
-           call_seq = (SELECT coalesce(max(call_seq), 0) + 1 FROM visits WHERE meeting_id = ?)
-         WHERE id = ? AND status = 'waiting'`,
-      )
-      .run(input.desk, actor.userId, ctx.now, input.meetingId, next.id).changes;
-    if (changed !== 1) throw new Error('queue: visit taken by another desk inside an immediate transaction');
-    audit(ctx, 'call', 'visit', next.id, { status: 'waiting' }, { status: 'called', desk: input.desk });
-    ctx.emit('queue.changed', { meetingId: input.meetingId });
-    const row = ctx.db.prepare(`${SELECT_VISITS} WHERE v.id = ?`).get(next.id) as VisitDbRow;
-    const called: CalledVisit = { ...toEntry(row, null), requests: requestsOf(ctx.db, next.id) };
-    return called;
-  },
+  'queue.callNext': (input, ctx) => callNextVisit(ctx, input.meetingId, input.desk),
 } satisfies HandlersOf<typeof queueContract>;

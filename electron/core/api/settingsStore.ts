@@ -5,6 +5,10 @@ export const DEFAULT_SETTINGS: Settings = {
   directorateName: 'اداره کل بهزیستی استان',
   province: '',
   maxPriorityInRow: 3,
+  dueDays: { answered: 0, unit: 14, agency: 30, not_possible: 0, review: 7 },
+  logo: '',
+  autoPrintSlips: true,
+  printer: '',
 };
 
 /** The settings, each key falling back to its default. */

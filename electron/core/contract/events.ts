@@ -7,6 +7,8 @@ export interface EventMap {
   'clients.changed': { clientId: string };
   'lists.changed': { kind: ListKind | 'settings' };
   'users.changed': Record<string, never>;
+  'instructions.changed': { visitId: string; instructionId: string };
+  'visits.changed': { visitId: string; meetingId: string };
 }
 export type EventName = keyof EventMap;
 export type DidarEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];

@@ -5,9 +5,11 @@ import { combine } from './define';
 import { listsContract } from './lists';
 import { meetingsContract } from './meetings';
 import { queueContract } from './queue';
+import { deskContract } from './desk';
+import { printContract } from './print';
 
 /** The whole contract: every method Didar answers, by name. */
-export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract);
+export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

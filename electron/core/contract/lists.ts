@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANY_ROLE, method, returns } from './define';
-import { id, requiredText } from './fields';
+import { id, requiredText, text } from './fields';
 import { LIST_KINDS, type ListItem, type Lists, type Settings } from './types';
 
 export const listsContract = {
@@ -12,6 +12,7 @@ export const listsContract = {
       name: requiredText(120),
       active: z.boolean().default(true),
       sort: z.number().int().min(0).max(100000).optional(),
+      room: text(120).default(''),
     }),
     access: ['admin'],
     returns: returns<ListItem>(),
@@ -22,6 +23,22 @@ export const listsContract = {
       directorateName: requiredText(160).optional(),
       province: requiredText(80).optional(),
       maxPriorityInRow: z.number().int().min(0).max(20).optional(),
+      dueDays: z
+        .strictObject({
+          answered: z.number().int().min(0).max(365),
+          unit: z.number().int().min(0).max(365),
+          agency: z.number().int().min(0).max(365),
+          not_possible: z.number().int().min(0).max(365),
+          review: z.number().int().min(0).max(365),
+        })
+        .optional(),
+      logo: z
+        .string()
+        .max(300_000)
+        .regex(/^(data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+)?$/, { error: 'msg:logo.format' })
+        .optional(),
+      autoPrintSlips: z.boolean().optional(),
+      printer: text(200).optional(),
     }),
     access: ['admin'],
     returns: returns<Settings>(),

@@ -28,6 +28,8 @@ export interface ListItem {
   name: string;
   active: boolean;
   sort: number;
+  /** Units and agencies: the room or desk a referred client goes to (printed on the slip). */
+  room: string;
 }
 
 export type Lists = Record<ListKind, ListItem[]>;
@@ -142,4 +144,116 @@ export interface Settings {
   directorateName: string;
   province: string;
   maxPriorityInRow: number;
+  /** Default days until due, by instruction kind. */
+  dueDays: Record<'answered' | 'unit' | 'agency' | 'not_possible' | 'review', number>;
+  /** The directorate's logo for printed pages, as a data: URL (PNG, JPEG or SVG), or ''. */
+  logo: string;
+  /** Print the referral slips when the official finishes a visit. */
+  autoPrintSlips: boolean;
+  /** The printer the desktop app prints to silently ('' = ask / save as PDF). */
+  printer: string;
 }
+
+export const INSTRUCTION_KINDS = ['answered', 'unit', 'agency', 'not_possible', 'review'] as const;
+export type InstructionKind = (typeof INSTRUCTION_KINDS)[number];
+export const FUNDERS = ['welfare', 'agency', 'charity', 'client', 'none'] as const;
+export type Funder = (typeof FUNDERS)[number];
+export const INSTRUCTION_STATUSES = ['open', 'closed', 'cancelled'] as const;
+export type InstructionStatus = (typeof INSTRUCTION_STATUSES)[number];
+
+/** The official's decision on one request. Amounts are integer rials (shown in toman). */
+export interface Instruction {
+  id: string;
+  requestId: string;
+  visitId: string;
+  clientId: string;
+  trackingCode: string;
+  kind: InstructionKind;
+  text: string;
+  answer: string;
+  reason: string;
+  reviewer: string;
+  unitId: string | null;
+  unitName: string | null;
+  agencyId: string | null;
+  agencyName: string | null;
+  /** Where the client should go next (the unit's or agency's room), if known. */
+  room: string;
+  dueDate: string | null;
+  amountRials: number | null;
+  funder: Funder | null;
+  status: InstructionStatus;
+  version: number;
+  issuedBy: string;
+  issuedByName: string;
+  issuedAt: string;
+  amendedAt: string | null;
+  amendReason: string;
+  cancelledAt: string | null;
+  cancelReason: string;
+}
+
+export interface RequestWithInstruction extends RequestRow {
+  instruction: Instruction | null;
+}
+
+export interface HistoryVisit {
+  visitId: string;
+  meetingId: string;
+  meetingTitle: string;
+  meetingDate: string;
+  ticket: number;
+  status: VisitStatus;
+  registeredAt: string;
+  requests: RequestWithInstruction[];
+}
+
+export interface VisitDetail {
+  visit: QueueEntry & { meetingId: string; meetingTitle: string; meetingDate: string; startedAt: string | null; finishedAt: string | null };
+  client: Client;
+  requests: RequestWithInstruction[];
+  /** The client's other visits, newest first. */
+  history: HistoryVisit[];
+}
+
+export interface TrackingLookup {
+  instruction: Instruction;
+  clientName: string;
+  nationalIdTail: string;
+  request: RequestRow;
+  meetingTitle: string;
+  meetingDate: string;
+}
+
+export interface PrintHeader {
+  directorateName: string;
+  province: string;
+  logo: string;
+  /** 1 for the first print, then 2, 3 … (a reprint is marked as such). */
+  printNumber: number;
+  printedAt: string;
+}
+
+export interface TicketPrint extends PrintHeader {
+  ticket: number;
+  priority: PriorityKind;
+  meetingTitle: string;
+  meetingDate: string;
+  place: string;
+  registeredAt: string;
+  waitingAhead: number;
+}
+
+export interface SlipPrint extends PrintHeader {
+  instruction: Instruction;
+  request: RequestRow;
+  client: { name: string; nationalId: string; fatherName: string };
+  meetingTitle: string;
+  meetingDate: string;
+}
+
+export interface VisitSummaryPrint extends PrintHeader {
+  detail: Omit<VisitDetail, 'history'>;
+}
+
+export type DueDays = Record<InstructionKind, number>;

@@ -5,7 +5,7 @@ CREATE TABLE agencies (
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   sort INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL
-) STRICT;
+, room TEXT NOT NULL DEFAULT '') STRICT;
 
 -- index audit_entity
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
@@ -96,6 +96,49 @@ CREATE TABLE counties (
   created_at TEXT NOT NULL
 ) STRICT;
 
+-- table instructions
+CREATE TABLE instructions (
+  id TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL REFERENCES requests(id),
+  visit_id TEXT NOT NULL REFERENCES visits(id),
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  tracking_code TEXT NOT NULL UNIQUE CHECK (length(tracking_code) = 9),
+  kind TEXT NOT NULL CHECK (kind IN ('answered', 'unit', 'agency', 'not_possible', 'review')),
+  text TEXT NOT NULL,
+  answer TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  reviewer TEXT NOT NULL DEFAULT '',
+  unit_id TEXT REFERENCES units(id),
+  agency_id TEXT REFERENCES agencies(id),
+  due_date TEXT,
+  amount_rials INTEGER CHECK (amount_rials IS NULL OR amount_rials >= 0),
+  funder TEXT CHECK (funder IN ('welfare', 'agency', 'charity', 'client', 'none')),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed', 'cancelled')),
+  version INTEGER NOT NULL DEFAULT 1,
+  issued_by TEXT NOT NULL REFERENCES users(id),
+  issued_at TEXT NOT NULL,
+  amended_by TEXT REFERENCES users(id),
+  amended_at TEXT,
+  amend_reason TEXT NOT NULL DEFAULT '',
+  cancelled_by TEXT REFERENCES users(id),
+  cancelled_at TEXT,
+  cancel_reason TEXT NOT NULL DEFAULT '',
+  CHECK (kind <> 'unit' OR unit_id IS NOT NULL),
+  CHECK (kind <> 'agency' OR agency_id IS NOT NULL)
+) STRICT;
+
+-- index instructions_client
+CREATE INDEX instructions_client ON instructions(client_id);
+
+-- index instructions_live_request
+CREATE UNIQUE INDEX instructions_live_request ON instructions(request_id) WHERE status <> 'cancelled';
+
+-- index instructions_open_due
+CREATE INDEX instructions_open_due ON instructions(status, due_date);
+
+-- index instructions_visit
+CREATE INDEX instructions_visit ON instructions(visit_id);
+
 -- table meetings
 CREATE TABLE meetings (
   id TEXT PRIMARY KEY,
@@ -115,6 +158,18 @@ CREATE TABLE meetings (
 
 -- index meetings_date
 CREATE INDEX meetings_date ON meetings(date);
+
+-- table print_log
+CREATE TABLE print_log (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('ticket', 'slip', 'visit')),
+  entity_id TEXT NOT NULL,
+  printed_by TEXT NOT NULL REFERENCES users(id),
+  printed_at TEXT NOT NULL
+) STRICT;
+
+-- index print_log_entity
+CREATE INDEX print_log_entity ON print_log(kind, entity_id);
 
 -- table requests
 CREATE TABLE requests (
@@ -156,7 +211,7 @@ CREATE TABLE units (
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   sort INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL
-) STRICT;
+, room TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table users
 CREATE TABLE users (
@@ -187,7 +242,7 @@ CREATE TABLE visits (
   called_at TEXT,
   -- the order of calls within the meeting (1, 2, 3 …): instants can tie, this cannot
   call_seq INTEGER,
-  finished_at TEXT,
+  finished_at TEXT, started_at TEXT,
   UNIQUE (meeting_id, ticket),
   UNIQUE (meeting_id, call_seq)
 ) STRICT;

@@ -24,6 +24,8 @@ const STALE: Record<EventName, string[]> = {
   'clients.changed': ['clients.'],
   'lists.changed': ['lists.', 'settings.', 'auth.status'],
   'users.changed': ['users.'],
+  'instructions.changed': ['visits.', 'instructions.', 'clients.history', 'desk.'],
+  'visits.changed': ['visits.', 'desk.', 'clients.history'],
 };
 
 /**

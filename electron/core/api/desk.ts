@@ -1,0 +1,211 @@
+import { randomInt } from 'node:crypto';
+import type { z } from 'zod';
+import { deskContract, instructionFields } from '../contract/desk';
+import type { Instruction } from '../contract';
+import type { Db } from '../db/open';
+import { newId } from '../domain/ids';
+import { tehranDate } from '../domain/time';
+import { cleanTrackingCode, isValidTrackingCode, newTrackingCode } from '../domain/trackingCode';
+import { audit, me, type Ctx, type HandlersOf } from './context';
+import { AppError, fail } from './errors';
+import { clientHistory, getInstruction, getRequest, instructionByCode, visitDetail } from './instructionStore';
+import { activeItemExists } from './lists';
+import { getMeeting } from './meetings';
+import { callNextVisit } from './queue';
+
+type Fields = z.output<typeof instructionFields>;
+
+const ACTIVE_AT_DESK = `('called', 'with_official')`;
+
+/** The visit, which must be at a desk (called, or with the official). */
+function visitAtDesk(db: Db, visitId: string): { id: string; meeting_id: string; status: string; desk: string | null; client_id: string } {
+  const row = db.prepare('SELECT id, meeting_id, status, desk, client_id FROM visits WHERE id = ?').get(visitId) as
+    | { id: string; meeting_id: string; status: string; desk: string | null; client_id: string }
+    | undefined;
+  if (!row) throw fail.notFound('visit.notFound', 'visitId');
+  if (row.status !== 'called' && row.status !== 'with_official') throw fail.conflict('visit.notAtDesk', {}, 'visitId');
+  return row;
+}
+
+function markWithOfficial(ctx: Ctx, visitId: string, meetingId: string): void {
+  const changed = ctx.db
+    .prepare(`UPDATE visits SET status = 'with_official', started_at = coalesce(started_at, ?) WHERE id = ? AND status = 'called'`)
+    .run(ctx.now, visitId).changes;
+  if (changed) {
+    ctx.emit('queue.changed', { meetingId });
+    ctx.emit('visits.changed', { visitId, meetingId });
+  }
+}
+
+/**
+ * An instruction's fields checked against its kind: what each kind requires, references that
+ * exist, a due date not before today (Tehran), an amount with its funder. Fields that do not
+ * belong to the kind are cleared. Returns the row values.
+ */
+function checkFields(ctx: Ctx, f: Fields) {
+  const need = (ok: boolean, key: Parameters<typeof fail.invalid>[0], field: string) => {
+    if (!ok) throw fail.invalid(key, `fields.${field}`);
+  };
+  if (f.kind === 'answered') need(f.answer.length > 0, 'instruction.answerRequired', 'answer');
+  if (f.kind === 'not_possible') need(f.reason.length > 0, 'instruction.reasonRequired', 'reason');
+  if (f.kind === 'review') need(f.reviewer.length > 0, 'instruction.reviewerRequired', 'reviewer');
+  if (f.kind === 'unit') {
+    need(f.unitId !== null, 'instruction.unitRequired', 'unitId');
+    need(activeItemExists(ctx.db, 'units', f.unitId!), 'unit.notFound', 'unitId');
+  }
+  if (f.kind === 'agency') {
+    need(f.agencyId !== null, 'instruction.agencyRequired', 'agencyId');
+    need(activeItemExists(ctx.db, 'agencies', f.agencyId!), 'agency.notFound', 'agencyId');
+  }
+  const followed = f.kind === 'unit' || f.kind === 'agency' || f.kind === 'review';
+  if (followed) need(f.dueDate !== null, 'instruction.dueRequired', 'dueDate');
+  if (f.dueDate !== null) need(f.dueDate >= tehranDate(new Date(ctx.now)), 'instruction.duePast', 'dueDate');
+  if (f.amountToman !== null && f.amountToman > 0) need(f.funder !== null, 'instruction.funderRequired', 'funder');
+  const amountRials = f.amountToman === null ? null : f.amountToman * 10;
+  if (amountRials !== null && !Number.isSafeInteger(amountRials)) throw fail.invalid('amount.tooLarge', 'fields.amountToman');
+  return {
+    kind: f.kind,
+    text: f.text,
+    answer: f.kind === 'answered' ? f.answer : '',
+    reason: f.kind === 'not_possible' ? f.reason : '',
+    reviewer: f.kind === 'review' ? f.reviewer : '',
+    unit_id: f.kind === 'unit' ? f.unitId : null,
+    agency_id: f.kind === 'agency' ? f.agencyId : null,
+    due_date: f.dueDate,
+    amount_rials: amountRials,
+    funder: amountRials === null ? null : f.funder,
+    // Answered on the spot and not possible are results already; the rest are followed up.
+    status: followed ? ('open' as const) : ('closed' as const),
+  };
+}
+
+function uniqueTrackingCode(db: Db): string {
+  const taken = db.prepare('SELECT 1 FROM instructions WHERE tracking_code = ?');
+  for (;;) {
+    const code = newTrackingCode(() => randomInt(0, 1_000_000) / 1_000_000);
+    if (!taken.get(code)) return code;
+  }
+}
+
+function emitInstruction(ctx: Ctx, i: Instruction): void {
+  ctx.emit('instructions.changed', { visitId: i.visitId, instructionId: i.id });
+}
+
+export const deskHandlers = {
+  'desk.mine': (input, ctx) => {
+    getMeeting(ctx.db, input.meetingId);
+    return (
+      ctx.db
+        .prepare(`SELECT id FROM visits WHERE meeting_id = ? AND called_by = ? AND status IN ${ACTIVE_AT_DESK} ORDER BY call_seq`)
+        .all(input.meetingId, me(ctx).userId) as { id: string }[]
+    ).map((r) => r.id);
+  },
+  'visits.detail': (input, ctx) => visitDetail(ctx.db, input.visitId),
+  'visits.start': (input, ctx) => {
+    const visit = visitAtDesk(ctx.db, input.visitId);
+    markWithOfficial(ctx, visit.id, visit.meeting_id);
+    return visitDetail(ctx.db, visit.id);
+  },
+  'visits.finish': (input, ctx) => {
+    const visit = visitAtDesk(ctx.db, input.visitId);
+    const open = (
+      ctx.db
+        .prepare(
+          `SELECT count(*) AS n FROM requests r WHERE r.visit_id = ?
+             AND NOT EXISTS (SELECT 1 FROM instructions i WHERE i.request_id = r.id AND i.status <> 'cancelled')`,
+        )
+        .get(visit.id) as { n: number }
+    ).n;
+    if (open > 0) throw new AppError('conflict', 'visit.openRequests', 'requests', { n: open.toLocaleString('fa-IR') });
+    ctx.db.prepare(`UPDATE visits SET status = 'done', started_at = coalesce(started_at, ?), finished_at = ? WHERE id = ?`).run(ctx.now, ctx.now, visit.id);
+    audit(ctx, 'finish', 'visit', visit.id, { status: visit.status }, { status: 'done' });
+    ctx.emit('queue.changed', { meetingId: visit.meeting_id });
+    ctx.emit('visits.changed', { visitId: visit.id, meetingId: visit.meeting_id });
+    ctx.emit('meetings.changed', { meetingId: visit.meeting_id });
+    const next = input.callNext ? callNextVisit(ctx, visit.meeting_id, input.desk || visit.desk || '') : null;
+    return { finished: visit.id, next };
+  },
+  'requests.add': (input, ctx) => {
+    const actor = me(ctx);
+    const visit = visitAtDesk(ctx.db, input.visitId);
+    if (!activeItemExists(ctx.db, 'categories', input.categoryId)) throw fail.invalid('category.notFound', 'categoryId');
+    const { n } = ctx.db.prepare('SELECT coalesce(max(position), 0) AS n FROM requests WHERE visit_id = ?').get(visit.id) as { n: number };
+    const id = newId();
+    ctx.db
+      .prepare('INSERT INTO requests (id, visit_id, position, category_id, text, urgency, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, visit.id, n + 1, input.categoryId, input.text, input.urgency, actor.userId, ctx.now);
+    audit(ctx, 'add', 'request', id, null, input);
+    markWithOfficial(ctx, visit.id, visit.meeting_id);
+    ctx.emit('visits.changed', { visitId: visit.id, meetingId: visit.meeting_id });
+    return visitDetail(ctx.db, visit.id);
+  },
+  'instructions.issue': (input, ctx) => {
+    const actor = me(ctx);
+    const request = getRequest(ctx.db, input.requestId);
+    const visit = visitAtDesk(ctx.db, request.visitId);
+    const live = ctx.db.prepare(`SELECT 1 FROM instructions WHERE request_id = ? AND status <> 'cancelled'`).get(request.id);
+    if (live) throw fail.conflict('request.hasInstruction', {}, 'requestId');
+    const v = checkFields(ctx, input.fields);
+    const id = newId();
+    ctx.db
+      .prepare(
+        `INSERT INTO instructions (id, request_id, visit_id, client_id, tracking_code, kind, text, answer, reason, reviewer,
+           unit_id, agency_id, due_date, amount_rials, funder, status, issued_by, issued_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, request.id, visit.id, visit.client_id, uniqueTrackingCode(ctx.db), v.kind, v.text, v.answer, v.reason, v.reviewer, v.unit_id, v.agency_id, v.due_date, v.amount_rials, v.funder, v.status, actor.userId, ctx.now);
+    markWithOfficial(ctx, visit.id, visit.meeting_id);
+    const issued = getInstruction(ctx.db, id);
+    audit(ctx, 'issue', 'instruction', id, null, issued);
+    emitInstruction(ctx, issued);
+    return issued;
+  },
+  'instructions.amend': (input, ctx) => {
+    const actor = me(ctx);
+    const before = getInstruction(ctx.db, input.id);
+    if (before.status === 'cancelled') throw fail.conflict('instruction.cancelled', {}, 'id');
+    const v = checkFields(ctx, input.fields);
+    ctx.db
+      .prepare(
+        `UPDATE instructions SET kind = ?, text = ?, answer = ?, reason = ?, reviewer = ?, unit_id = ?, agency_id = ?,
+           due_date = ?, amount_rials = ?, funder = ?, status = ?, version = version + 1,
+           amended_by = ?, amended_at = ?, amend_reason = ?
+         WHERE id = ?`,
+      )
+      .run(v.kind, v.text, v.answer, v.reason, v.reviewer, v.unit_id, v.agency_id, v.due_date, v.amount_rials, v.funder, v.status, actor.userId, ctx.now, input.reason, input.id);
+    const after = getInstruction(ctx.db, input.id);
+    audit(ctx, 'amend', 'instruction', input.id, before, after);
+    emitInstruction(ctx, after);
+    return after;
+  },
+  'instructions.cancel': (input, ctx) => {
+    const actor = me(ctx);
+    const before = getInstruction(ctx.db, input.id);
+    if (before.status === 'cancelled') throw fail.conflict('instruction.cancelled', {}, 'id');
+    ctx.db
+      .prepare(`UPDATE instructions SET status = 'cancelled', cancelled_by = ?, cancelled_at = ?, cancel_reason = ?, version = version + 1 WHERE id = ?`)
+      .run(actor.userId, ctx.now, input.reason, input.id);
+    const after = getInstruction(ctx.db, input.id);
+    audit(ctx, 'cancel', 'instruction', input.id, before, after);
+    emitInstruction(ctx, after);
+    return after;
+  },
+  'instructions.byTrackingCode': (input, ctx) => {
+    const code = cleanTrackingCode(input.code);
+    if (code === null) throw fail.invalid('tracking.format', 'code');
+    if (!isValidTrackingCode(code)) throw fail.invalid('tracking.checksum', 'code');
+    const instruction = instructionByCode(ctx.db, code);
+    if (!instruction) throw fail.notFound('tracking.notFound', 'code');
+    const detail = visitDetail(ctx.db, instruction.visitId, false);
+    const request = getRequest(ctx.db, instruction.requestId);
+    return {
+      instruction,
+      clientName: `${detail.client.firstName} ${detail.client.lastName}`,
+      nationalIdTail: detail.client.nationalId.slice(-4),
+      request: { id: request.id, categoryId: request.categoryId, categoryName: request.categoryName, text: request.text, urgency: request.urgency },
+      meetingTitle: detail.visit.meetingTitle,
+      meetingDate: detail.visit.meetingDate,
+    };
+  },
+  'clients.history': (input, ctx) => clientHistory(ctx.db, input.clientId),
+} satisfies HandlersOf<typeof deskContract>;

@@ -1,0 +1,163 @@
+import type { HistoryVisit, Instruction, RequestRow, RequestWithInstruction, VisitDetail } from '../contract';
+import type { Db } from '../db/open';
+import { getClient } from './clients';
+import { fail } from './errors';
+import { getMeeting } from './meetings';
+import { queueEntry } from './visitStore';
+
+/** Reading instructions, requests and visits in the shapes the desk and the print pages use. */
+
+interface InstructionDbRow {
+  id: string;
+  request_id: string;
+  visit_id: string;
+  client_id: string;
+  tracking_code: string;
+  kind: Instruction['kind'];
+  text: string;
+  answer: string;
+  reason: string;
+  reviewer: string;
+  unit_id: string | null;
+  unit_name: string | null;
+  unit_room: string | null;
+  agency_id: string | null;
+  agency_name: string | null;
+  agency_room: string | null;
+  due_date: string | null;
+  amount_rials: number | null;
+  funder: Instruction['funder'];
+  status: Instruction['status'];
+  version: number;
+  issued_by: string;
+  issued_by_name: string;
+  issued_at: string;
+  amended_at: string | null;
+  amend_reason: string;
+  cancelled_at: string | null;
+  cancel_reason: string;
+}
+
+const SELECT_INSTRUCTIONS = `
+  SELECT i.*, un.name AS unit_name, un.room AS unit_room, ag.name AS agency_name, ag.room AS agency_room,
+    u.display_name AS issued_by_name
+  FROM instructions i
+  LEFT JOIN units un ON un.id = i.unit_id
+  LEFT JOIN agencies ag ON ag.id = i.agency_id
+  JOIN users u ON u.id = i.issued_by`;
+
+export const toInstruction = (r: InstructionDbRow): Instruction => ({
+  id: r.id,
+  requestId: r.request_id,
+  visitId: r.visit_id,
+  clientId: r.client_id,
+  trackingCode: r.tracking_code,
+  kind: r.kind,
+  text: r.text,
+  answer: r.answer,
+  reason: r.reason,
+  reviewer: r.reviewer,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  agencyId: r.agency_id,
+  agencyName: r.agency_name,
+  room: (r.kind === 'unit' ? r.unit_room : r.kind === 'agency' ? r.agency_room : '') ?? '',
+  dueDate: r.due_date,
+  amountRials: r.amount_rials,
+  funder: r.funder,
+  status: r.status,
+  version: r.version,
+  issuedBy: r.issued_by,
+  issuedByName: r.issued_by_name,
+  issuedAt: r.issued_at,
+  amendedAt: r.amended_at,
+  amendReason: r.amend_reason,
+  cancelledAt: r.cancelled_at,
+  cancelReason: r.cancel_reason,
+});
+
+export function getInstruction(db: Db, id: string): Instruction {
+  const row = db.prepare(`${SELECT_INSTRUCTIONS} WHERE i.id = ?`).get(id) as InstructionDbRow | undefined;
+  if (!row) throw fail.notFound('instruction.notFound', 'id');
+  return toInstruction(row);
+}
+
+export function instructionByCode(db: Db, code: string): Instruction | null {
+  const row = db.prepare(`${SELECT_INSTRUCTIONS} WHERE i.tracking_code = ?`).get(code) as InstructionDbRow | undefined;
+  return row ? toInstruction(row) : null;
+}
+
+interface RequestDbRow {
+  id: string;
+  visit_id: string;
+  category_id: string;
+  category_name: string;
+  text: string;
+  urgency: RequestRow['urgency'];
+}
+const SELECT_REQUESTS = `SELECT r.id, r.visit_id, r.category_id, c.name AS category_name, r.text, r.urgency
+  FROM requests r JOIN categories c ON c.id = r.category_id`;
+const toRequest = (r: RequestDbRow): RequestRow => ({ id: r.id, categoryId: r.category_id, categoryName: r.category_name, text: r.text, urgency: r.urgency });
+
+export function getRequest(db: Db, id: string): RequestRow & { visitId: string } {
+  const row = db.prepare(`${SELECT_REQUESTS} WHERE r.id = ?`).get(id) as RequestDbRow | undefined;
+  if (!row) throw fail.notFound('request.notFound', 'requestId');
+  return { ...toRequest(row), visitId: row.visit_id };
+}
+
+/** The requests of some visits with their live (not cancelled) instruction, in order. */
+function requestsOfVisits(db: Db, visitIds: string[]): Map<string, RequestWithInstruction[]> {
+  const out = new Map<string, RequestWithInstruction[]>(visitIds.map((id) => [id, []]));
+  if (visitIds.length === 0) return out;
+  const marks = visitIds.map(() => '?').join(',');
+  const requests = db.prepare(`${SELECT_REQUESTS} WHERE r.visit_id IN (${marks}) ORDER BY r.visit_id, r.position`).all(...visitIds) as RequestDbRow[];
+  const instructions = db
+    .prepare(`${SELECT_INSTRUCTIONS} WHERE i.visit_id IN (${marks}) AND i.status <> 'cancelled'`)
+    .all(...visitIds) as InstructionDbRow[];
+  const byRequest = new Map(instructions.map((i) => [i.request_id, toInstruction(i)]));
+  for (const r of requests) out.get(r.visit_id)!.push({ ...toRequest(r), instruction: byRequest.get(r.id) ?? null });
+  return out;
+}
+
+export function requestsOfVisit(db: Db, visitId: string): RequestWithInstruction[] {
+  return requestsOfVisits(db, [visitId]).get(visitId)!;
+}
+
+/** Every visit of a client except `exceptVisitId`, newest first, with requests and instructions. */
+export function clientHistory(db: Db, clientId: string, exceptVisitId = ''): HistoryVisit[] {
+  const visits = db
+    .prepare(
+      `SELECT v.id, v.meeting_id, m.title, m.date, v.ticket, v.status, v.registered_at
+       FROM visits v JOIN meetings m ON m.id = v.meeting_id
+       WHERE v.client_id = ? AND v.id <> ? ORDER BY v.registered_at DESC LIMIT 200`,
+    )
+    .all(clientId, exceptVisitId) as { id: string; meeting_id: string; title: string; date: string; ticket: number; status: HistoryVisit['status']; registered_at: string }[];
+  const requests = requestsOfVisits(db, visits.map((v) => v.id));
+  return visits.map((v) => ({
+    visitId: v.id,
+    meetingId: v.meeting_id,
+    meetingTitle: v.title,
+    meetingDate: v.date,
+    ticket: v.ticket,
+    status: v.status,
+    registeredAt: v.registered_at,
+    requests: requests.get(v.id)!,
+  }));
+}
+
+export function visitDetail(db: Db, visitId: string, withHistory = true): VisitDetail {
+  const entry = queueEntry(db, visitId);
+  if (!entry) throw fail.notFound('visit.notFound', 'visitId');
+  const extra = db.prepare('SELECT meeting_id, started_at, finished_at FROM visits WHERE id = ?').get(visitId) as {
+    meeting_id: string;
+    started_at: string | null;
+    finished_at: string | null;
+  };
+  const meeting = getMeeting(db, extra.meeting_id);
+  return {
+    visit: { ...entry, meetingId: meeting.id, meetingTitle: meeting.title, meetingDate: meeting.date, startedAt: extra.started_at, finishedAt: extra.finished_at },
+    client: getClient(db, entry.clientId),
+    requests: requestsOfVisit(db, visitId),
+    history: withHistory ? clientHistory(db, entry.clientId, visitId) : [],
+  };
+}

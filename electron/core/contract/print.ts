@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { ANY_ROLE, method, returns } from './define';
+import { id } from './fields';
+import type { SlipPrint, TicketPrint, VisitSummaryPrint } from './types';
+
+/**
+ * What the print routes show. Each call records one print, so the page can say whether it
+ * is the first print or a reprint.
+ */
+export const printContract = {
+  'print.ticket': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<TicketPrint>() }),
+  'print.slip': method({ input: z.strictObject({ instructionId: id }), access: ANY_ROLE, returns: returns<SlipPrint>() }),
+  'print.visit': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<VisitSummaryPrint>() }),
+};
