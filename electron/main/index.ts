@@ -1,7 +1,8 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
-import { installIpc } from './ipc';
+import { installIpc, ownSender } from './ipc';
+import { installPrinting } from './print';
 import { createDeskWindow, lockDownSession } from './window';
 
 /**
@@ -16,6 +17,7 @@ void app.whenReady().then(() => {
   lockDownSession();
   const core = createCore({ file: join(app.getPath('userData'), 'data', 'didar.db') });
   installIpc(core, () => BrowserWindow.getAllWindows());
+  installPrinting(ownSender(() => BrowserWindow.getAllWindows()));
   createDeskWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createDeskWindow();

@@ -1,8 +1,15 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
+/** A print request: a print route, silently to a printer or to a PDF file. */
+interface PrintRequest {
+  route: string;
+  silent: boolean;
+  deviceName: string;
+}
+
 /**
- * The whole bridge: one call and one event subscription. Nothing else of Node or Electron
- * reaches the page. Channel names are prefixed with the app's name.
+ * The whole bridge: one call, one event subscription, and printing a print route. Nothing
+ * else of Node or Electron reaches the page. Channel names are prefixed with the app's name.
  */
 const bridge = {
   call: (method: string, input: unknown, token: string | null): Promise<unknown> =>
@@ -12,6 +19,8 @@ const bridge = {
     ipcRenderer.on('didar:event', wrapped);
     return () => ipcRenderer.removeListener('didar:event', wrapped);
   },
-} satisfies { call: unknown; onEvent: unknown };
+  print: (request: PrintRequest, token: string): Promise<{ ok: boolean; path?: string; error?: string }> =>
+    ipcRenderer.invoke('didar:print', request, token),
+} satisfies { call: unknown; onEvent: unknown; print: unknown };
 
 contextBridge.exposeInMainWorld('didar', bridge);

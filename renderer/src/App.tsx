@@ -13,6 +13,9 @@ import { Meetings } from './screens/Meetings';
 import { QueueScreen } from './screens/Queue';
 import { SettingsScreen } from './screens/Settings';
 import { Users } from './screens/Users';
+import { Desk } from './screens/Desk';
+import { Lookup } from './screens/Lookup';
+import { PrintRoutes } from './print/PrintRoutes';
 
 function Gate() {
   const status = useCall('auth.status', {});
@@ -38,12 +41,26 @@ function SignedIn({ token }: { token: string }) {
         <Switch>
           <Route path="/meetings/:id/intake">{(p) => <Intake meetingId={p.id} />}</Route>
           <Route path="/meetings/:id/queue">{(p) => <QueueScreen meetingId={p.id} me={me.data} />}</Route>
+          <Route path="/meetings/:id/desk">{(p) => <Desk meetingId={p.id} me={me.data} />}</Route>
+          <Route path="/lookup">{() => <Lookup />}</Route>
           <Route path="/users">{() => <Users />}</Route>
           <Route path="/settings">{() => <SettingsScreen />}</Route>
           <Route>{() => <Meetings me={me.data} />}</Route>
         </Switch>
       </Shell>
     </Router>
+  );
+}
+
+/** A print page: no frame, no live updates; the page signals when it is ready to print. */
+function PrintScope() {
+  const [client] = useState(newQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <Router hook={useHashLocation}>
+        <PrintRoutes />
+      </Router>
+    </QueryClientProvider>
   );
 }
 
@@ -59,5 +76,6 @@ function SessionScope({ token }: { token: string | null }) {
 
 export function App() {
   const token = useToken();
+  if (window.location.hash.startsWith('#/print/')) return <PrintScope />;
   return <SessionScope key={token ?? 'signed-out'} token={token} />;
 }

@@ -12,7 +12,22 @@ export class CallError extends Error {
 }
 
 const transport = chooseTransport();
-let token: string | null = sessionStorage.getItem('didar.token');
+
+/**
+ * A print window (hidden Electron window or headless Chromium) is opened with the session
+ * token in the address (`#/print/…?t=…`): it is taken into this window's session storage and
+ * removed from the address at once.
+ */
+function tokenFromAddress(): string | null {
+  const [path, query] = window.location.hash.split('?');
+  const t = new URLSearchParams(query ?? '').get('t');
+  if (!t) return null;
+  window.history.replaceState(null, '', `${window.location.pathname}${path}`);
+  sessionStorage.setItem('didar.token', t);
+  return t;
+}
+
+let token: string | null = tokenFromAddress() ?? sessionStorage.getItem('didar.token');
 const tokenListeners = new Set<(t: string | null) => void>();
 
 export const session = {

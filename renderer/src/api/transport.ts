@@ -8,9 +8,16 @@ export interface Transport {
   subscribe(token: string, onEvent: (e: DidarEvent) => void, onReconnect: () => void, onStatus: (online: boolean) => void): () => void;
 }
 
-interface Bridge {
+/** What the desktop app's preload exposes as `window.didar`. */
+export interface Bridge {
   call(method: string, input: unknown, token: string | null): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
+  print(request: { route: string; silent: boolean; deviceName: string }, token: string): Promise<{ ok: boolean; path?: string; error?: string }>;
+}
+
+/** The desktop bridge, or null in a browser. */
+export function desktopBridge(): Bridge | null {
+  return (window as unknown as { didar?: Bridge }).didar ?? null;
 }
 
 const unreachable: ApiError = { code: 'internal', message: fa.app.unreachable };

@@ -23,6 +23,7 @@ export function Shell({ me, online, children }: Props) {
   };
   const links: { to: string; label: string; show: boolean }[] = [
     { to: '/', label: fa.nav.meetings, show: true },
+    { to: '/lookup', label: fa.nav.lookup, show: true },
     { to: '/users', label: fa.nav.users, show: me.role === 'admin' },
     { to: '/settings', label: fa.nav.settings, show: me.role === 'admin' },
   ];

@@ -23,6 +23,8 @@ export const fa = {
     settings: 'فهرست‌ها و تنظیمات',
     intake: 'پذیرش',
     queue: 'صف و فراخوان',
+    lookup: 'پیگیری با کد رهگیری',
+    desk: 'میز مسئول جلسه',
   },
   roles: { admin: 'مدیر سامانه', operator: 'کاربر پذیرش', official: 'مسئول جلسه', followup: 'کارشناس پیگیری' } satisfies Record<Role, string>,
   setup: {

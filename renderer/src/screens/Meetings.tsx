@@ -84,6 +84,11 @@ export function Meetings({ me }: { me: Actor }) {
                           {fa.meetings.intake}
                         </Button>
                       )}
+                      {m.status === 'open' && (me.role === 'admin' || me.role === 'official') && (
+                        <Button size="xs" color="indigo" onClick={() => navigate(`/meetings/${m.id}/desk`)}>
+                          {fa.nav.desk}
+                        </Button>
+                      )}
                       {m.status !== 'planned' && (
                         <Button size="xs" variant="light" onClick={() => navigate(`/meetings/${m.id}/queue`)}>
                           {fa.meetings.queue}

@@ -1,0 +1,4 @@
+/** Look up an instruction by its tracking code. */
+export function Lookup() {
+  return null;
+}
