@@ -1,9 +1,9 @@
-import type { PrintHeader } from '../contract';
+import type { PrintHeader, SlipPrint } from '../contract';
 import { printContract } from '../contract/print';
 import { newId } from '../domain/ids';
 import { me, type Ctx, type HandlersOf } from './context';
 import { fail } from './errors';
-import { getInstruction, getRequest, visitDetail } from './instructionStore';
+import { getInstruction, getRequest, requestsOfVisit, visitDetail } from './instructionStore';
 import { getMeeting } from './meetings';
 import { waitingInOrder } from './queue';
 import { readSettings } from './settingsStore';
@@ -15,6 +15,20 @@ function recordPrint(ctx: Ctx, kind: 'ticket' | 'slip' | 'visit', entityId: stri
   const { n } = ctx.db.prepare('SELECT count(*) AS n FROM print_log WHERE kind = ? AND entity_id = ?').get(kind, entityId) as { n: number };
   const s = readSettings(ctx.db);
   return { directorateName: s.directorateName, province: s.province, logo: s.logo, printNumber: n, printedAt: ctx.now };
+}
+
+function slipOf(ctx: Ctx, instructionId: string): SlipPrint {
+  const instruction = getInstruction(ctx.db, instructionId);
+  const request = getRequest(ctx.db, instruction.requestId);
+  const detail = visitDetail(ctx.db, instruction.visitId, false);
+  return {
+    ...recordPrint(ctx, 'slip', instruction.id),
+    instruction,
+    request: { id: request.id, categoryId: request.categoryId, categoryName: request.categoryName, text: request.text, urgency: request.urgency },
+    client: { name: `${detail.client.firstName} ${detail.client.lastName}`, nationalId: detail.client.nationalId, fatherName: detail.client.fatherName },
+    meetingTitle: detail.visit.meetingTitle,
+    meetingDate: detail.visit.meetingDate,
+  };
 }
 
 export const printHandlers = {
@@ -35,18 +49,12 @@ export const printHandlers = {
       waitingAhead: Math.max(0, ahead),
     };
   },
-  'print.slip': (input, ctx) => {
-    const instruction = getInstruction(ctx.db, input.instructionId);
-    const request = getRequest(ctx.db, instruction.requestId);
-    const detail = visitDetail(ctx.db, instruction.visitId, false);
-    return {
-      ...recordPrint(ctx, 'slip', instruction.id),
-      instruction,
-      request: { id: request.id, categoryId: request.categoryId, categoryName: request.categoryName, text: request.text, urgency: request.urgency },
-      client: { name: `${detail.client.firstName} ${detail.client.lastName}`, nationalId: detail.client.nationalId, fatherName: detail.client.fatherName },
-      meetingTitle: detail.visit.meetingTitle,
-      meetingDate: detail.visit.meetingDate,
-    };
+  'print.slip': (input, ctx) => slipOf(ctx, input.instructionId),
+  'print.visitSlips': (input, ctx) => {
+    if (!queueEntry(ctx.db, input.visitId)) throw fail.notFound('visit.notFound', 'visitId');
+    return requestsOfVisit(ctx.db, input.visitId)
+      .filter((r) => r.instruction !== null)
+      .map((r) => slipOf(ctx, r.instruction!.id));
   },
   'print.visit': (input, ctx) => {
     const { history: _history, ...detail } = visitDetail(ctx.db, input.visitId, false);

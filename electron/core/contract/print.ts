@@ -10,5 +10,7 @@ import type { SlipPrint, TicketPrint, VisitSummaryPrint } from './types';
 export const printContract = {
   'print.ticket': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<TicketPrint>() }),
   'print.slip': method({ input: z.strictObject({ instructionId: id }), access: ANY_ROLE, returns: returns<SlipPrint>() }),
+  /** Every live instruction's slip of a visit, one page each (printed when the official finishes). */
+  'print.visitSlips': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<SlipPrint[]>() }),
   'print.visit': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<VisitSummaryPrint>() }),
 };
