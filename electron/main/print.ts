@@ -11,7 +11,7 @@ export interface PrintRequest {
   deviceName: string;
 }
 
-const ROUTE = /^\/print\/(ticket|slip|visit)\/[0-9a-f-]{36}$/;
+const ROUTE = /^\/print\/(ticket|slip|visit|visit-slips)\/[0-9a-f-]{36}$/;
 
 /**
  * "Print is a page": the route is loaded in a hidden window (same security settings as the
