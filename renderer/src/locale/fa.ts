@@ -1,4 +1,4 @@
-import type { Circumstance, MeetingKind, MeetingStatus, PriorityKind, Role, Sex, ListKind } from '../../../electron/core/contract';
+import type { Circumstance, InstructionKind, MeetingKind, MeetingStatus, PriorityKind, Role, Sex, ListKind } from '../../../electron/core/contract';
 
 /** Every text the renderer shows, in one place. */
 export const fa = {
@@ -94,6 +94,7 @@ export const fa = {
     ticketIssued: 'نوبت صادر شد',
     ticket: 'شماره نوبت',
     next: 'مراجعه‌کننده بعدی',
+    printTicket: 'چاپ نوبت',
     meetingClosed: 'این جلسه باز نیست؛ پذیرش فقط در جلسه باز ممکن است.',
     keys: 'Enter: خانه بعدی · Ctrl+Enter: صدور نوبت · Alt+N: درخواست تازه',
   },
@@ -163,6 +164,25 @@ export const fa = {
     directorateName: 'نام اداره کل',
     province: 'استان',
     maxPriorityInRow: 'حداکثر نوبت ویژه پشت سر هم',
+    maxPriorityHint: 'پس از این تعداد نوبت ویژه پشت سر هم، یک نوبت عادی فراخوانده می‌شود (۰ = بدون نوبت ویژه).',
+    room: 'اتاق یا میز مراجعه (روی برگه ارجاع)',
+    logo: 'نشان اداره کل (برای برگه‌های چاپی)',
+    logoHint: 'PNG، JPEG یا SVG، حداکثر ۲۰۰ کیلوبایت',
+    logoTooLarge: 'حجم نشان بیش از ۲۰۰ کیلوبایت است.',
+    removeLogo: 'حذف نشان',
+    dueDays: 'مهلت پیش‌فرض انجام دستور (روز)',
+    dueDaysHint: 'مهلت هر دستور به‌طور پیش‌فرض این تعداد روز پس از امروز است؛ مسئول جلسه می‌تواند آن را تغییر دهد.',
+    days: 'روز',
+    kinds: {
+      answered: 'پاسخ در جلسه',
+      unit: 'ارجاع به واحد',
+      agency: 'ارجاع به دستگاه',
+      not_possible: 'امکان‌پذیر نیست',
+      review: 'نیازمند بررسی',
+    } satisfies Record<InstructionKind, string>,
+    autoPrintSlips: 'چاپ خودکار برگه‌های ارجاع هنگام پایان مراجعه',
+    printer: 'چاپگر (نام دقیق در ویندوز یا لینوکس)',
+    printerHint: 'خالی: برگه‌ها به‌صورت PDF ذخیره یا دریافت می‌شوند.',
   },
 } as const;
 

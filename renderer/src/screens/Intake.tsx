@@ -10,6 +10,7 @@ import { enterMovesOn } from '../components/enterMovesOn';
 import { fieldError, notifyError } from '../components/errors';
 import { fa as faDigits } from '../format';
 import { fa, keysOf } from '../locale/fa';
+import { printPage } from '../print/printPage';
 import { ClientForm, emptyClient, type ClientDraft } from './ClientForm';
 import { emptyRequest, RequestsEditor, type RequestDraft } from './RequestsEditor';
 
@@ -158,9 +159,14 @@ export function Intake({ meetingId }: { meetingId: string }) {
           </Text>
           <Text fw={600}>{issued.name}</Text>
           {issued.ticket.priority !== 'none' && <Badge color="orange">{fa.intake.priorities[issued.ticket.priority]}</Badge>}
-          <Button data-testid="next-visitor" onClick={reset} size="md">
-            {fa.intake.next}
-          </Button>
+          <Group>
+            <Button variant="light" size="md" onClick={() => printPage(`/print/ticket/${issued.ticket.visitId}`).catch(notifyError)}>
+              {fa.intake.printTicket}
+            </Button>
+            <Button data-testid="next-visitor" onClick={reset} size="md">
+              {fa.intake.next}
+            </Button>
+          </Group>
         </Stack>
       </Paper>
     );
