@@ -42,7 +42,7 @@ function markWithOfficial(ctx: Ctx, visitId: string, meetingId: string): void {
  * exist, a due date not before today (Tehran), an amount with its funder. Fields that do not
  * belong to the kind are cleared. Returns the row values.
  */
-function checkFields(ctx: Ctx, f: Fields) {
+function checkFields(ctx: Ctx, f: Fields, keptDueDate: string | null = null) {
   const need = (ok: boolean, key: Parameters<typeof fail.invalid>[0], field: string) => {
     if (!ok) throw fail.invalid(key, `fields.${field}`);
   };
@@ -59,7 +59,8 @@ function checkFields(ctx: Ctx, f: Fields) {
   }
   const followed = f.kind === 'unit' || f.kind === 'agency' || f.kind === 'review';
   if (followed) need(f.dueDate !== null, 'instruction.dueRequired', 'dueDate');
-  if (f.dueDate !== null) need(f.dueDate >= tehranDate(new Date(ctx.now)), 'instruction.duePast', 'dueDate');
+  // A due date already set may stay as it is when an old instruction is amended for another reason.
+  if (f.dueDate !== null && f.dueDate !== keptDueDate) need(f.dueDate >= tehranDate(new Date(ctx.now)), 'instruction.duePast', 'dueDate');
   if (f.amountToman !== null && f.amountToman > 0) need(f.funder !== null, 'instruction.funderRequired', 'funder');
   const amountRials = f.amountToman === null ? null : f.amountToman * 10;
   if (amountRials !== null && !Number.isSafeInteger(amountRials)) throw fail.invalid('amount.tooLarge', 'fields.amountToman');
@@ -164,7 +165,7 @@ export const deskHandlers = {
     const actor = me(ctx);
     const before = getInstruction(ctx.db, input.id);
     if (before.status === 'cancelled') throw fail.conflict('instruction.cancelled', {}, 'id');
-    const v = checkFields(ctx, input.fields);
+    const v = checkFields(ctx, input.fields, before.dueDate);
     ctx.db
       .prepare(
         `UPDATE instructions SET kind = ?, text = ?, answer = ?, reason = ?, reviewer = ?, unit_id = ?, agency_id = ?,

@@ -131,3 +131,37 @@ export function firstCategoryId(call: Call): string {
   if (!category) throw new Error('no categories seeded');
   return category.id;
 }
+
+/** The calendar date (Tehran) the default test clock starts on: due dates must not be before it. */
+export const TEST_TODAY = '2026-04-01';
+
+/** Rows in a table of the desk (issue 4) or any other, for checking that a failed call wrote nothing. */
+export function countTableRows(
+  core: Core,
+  table: 'instructions' | 'print_log' | 'requests' | 'visits' | 'audit_log' | 'clients' | 'meetings',
+): number {
+  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/**
+ * Registers a new client (national ID from `seed`) at an open meeting with one request per
+ * text, through `visits.register`; returns the ticket.
+ */
+export function registerVisitor(
+  call: Call,
+  meetingId: string,
+  categoryId: string,
+  seed: number,
+  options: { texts?: string[]; priority?: 'none' | 'urgent' | 'disability' | 'elderly'; fatherName?: string } = {},
+) {
+  const priority = options.priority ?? 'none';
+  return must(
+    call('visits.register', {
+      meetingId,
+      newClient: { nationalId: nationalIdFor(seed), firstName: 'مددجو', lastName: `شماره ${seed}`, fatherName: options.fatherName ?? '', sex: 'female' },
+      priority,
+      priorityReason: priority === 'none' ? '' : 'مراجعه از شهرستان دور',
+      requests: (options.texts ?? ['درخواست وسایل کمک توانبخشی']).map((text) => ({ categoryId, text })),
+    }),
+  );
+}
