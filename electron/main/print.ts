@@ -54,8 +54,9 @@ export function installPrinting(isOwnSender: (sender: WebContents, frameUrl: str
 
 async function waitForReady(win: BrowserWindow): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const ready = (await win.webContents.executeJavaScript('document.body.dataset.printReady === "true"')) as boolean;
-    if (ready) return;
+    const state = (await win.webContents.executeJavaScript('document.body.dataset.printReady ?? ""')) as string;
+    if (state === 'true') return;
+    if (state === 'error') throw new Error('the print page could not load its data');
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('print page did not become ready');

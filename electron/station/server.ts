@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
 import { actorForToken } from '../core/api/auth';
-import { MESSAGES } from '../core/api/messages';
+import { GENERIC_BY_CODE, MESSAGES } from '../core/api/messages';
 import type { ApiError, ErrorCode, Result } from '../core/contract';
+import { createPdfRenderer, PRINT_ROUTE, PrintPageError, type PdfRenderer } from './pdf';
 import { serveStatic } from './static';
 
 const MAX_BODY = 1024 * 1024;
@@ -73,6 +74,39 @@ function bearer(req: IncomingMessage): string | null {
   return match ? match[1]! : null;
 }
 
+const PDF_STATUS: Record<string, ErrorCode> = { not_found: 'not_found', forbidden: 'forbidden', unauthenticated: 'unauthenticated', invalid_input: 'invalid_input' };
+
+/**
+ * `POST /print/pdf` with `{route}` and a bearer token: the print route rendered to PDF by the
+ * station's headless Chromium (for browsers, which cannot print silently).
+ */
+function servePdf(core: Core, pdf: PdfRenderer, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'POST') {
+    res.writeHead(405, { allow: 'POST' }).end();
+    return;
+  }
+  const token = bearer(req);
+  if (!token || !actorForToken(core.db, token, new Date().toISOString())) return fail(res, 'unauthenticated', GENERIC_BY_CODE.unauthenticated);
+  void readBody(req)
+    .then(async (text) => {
+      let route: unknown;
+      try {
+        route = (JSON.parse(text ?? '') as { route?: unknown }).route;
+      } catch {
+        return fail(res, 'invalid_input', MESSAGES['json.invalid']);
+      }
+      if (typeof route !== 'string' || !PRINT_ROUTE.test(route)) return fail(res, 'invalid_input', GENERIC_BY_CODE.invalid_input);
+      const file = await pdf.render(route, token);
+      res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end(file);
+    })
+    .catch((e: unknown) => {
+      const code = e instanceof PrintPageError ? (PDF_STATUS[e.code] ?? 'internal') : 'internal';
+      if (code === 'internal') console.error('PDF rendering failed:', e);
+      fail(res, code, GENERIC_BY_CODE[code]);
+    });
+}
+
 /**
  * The station host: the renderer build and the same dispatch over HTTP (`POST /api/<method>`,
  * answer `{ok, value | error}`) and committed change events over the WebSocket at `/api/events`
@@ -81,8 +115,11 @@ function bearer(req: IncomingMessage): string | null {
 export async function startStation(options: StationOptions): Promise<Station> {
   const { core } = options;
 
+  let stationUrl = '';
+  const pdf = createPdfRenderer(() => stationUrl);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/print/pdf') return servePdf(core, pdf, req, res);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
@@ -142,17 +179,22 @@ export async function startStation(options: StationOptions): Promise<Station> {
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  stationUrl = `http://${shownHost}:${port}/`;
   return {
     server,
     port,
-    url: `http://${shownHost}:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        unsubscribe();
-        for (const ws of sockets) ws.terminate();
-        wss.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    url: stationUrl,
+    close: async () => {
+      await Promise.all([
+        pdf.close(),
+        new Promise<void>((resolve) => {
+          unsubscribe();
+          for (const ws of sockets) ws.terminate();
+          wss.close();
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+      ]);
+    },
   };
 }

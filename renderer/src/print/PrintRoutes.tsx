@@ -1,10 +1,27 @@
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
+import { PrintNotFound, PrintStatus } from './PrintStatus';
 
-/** The print routes (#/print/ticket/:visitId, #/print/slip/:instructionId, #/print/visit/:visitId). */
+// The print pages (and the QR encoder) load only when a print route is opened, never with the desk.
+const TicketPage = lazy(() => import('./TicketPage').then((m) => ({ default: m.TicketPage })));
+const SlipPage = lazy(() => import('./SlipPage').then((m) => ({ default: m.SlipPage })));
+const VisitSlipsPage = lazy(() => import('./SlipPage').then((m) => ({ default: m.VisitSlipsPage })));
+const VisitSummaryPage = lazy(() => import('./VisitSummaryPage').then((m) => ({ default: m.VisitSummaryPage })));
+
+/**
+ * The print routes: #/print/ticket/:visitId (80 mm thermal), #/print/slip/:instructionId (A5),
+ * #/print/visit-slips/:visitId (A5, one page per instruction), #/print/visit/:visitId (A4).
+ */
 export function PrintRoutes() {
   return (
-    <Switch>
-      <Route>{() => null}</Route>
-    </Switch>
+    <Suspense fallback={<PrintStatus error={null} />}>
+      <Switch>
+        <Route path="/print/ticket/:visitId">{(p) => <TicketPage visitId={p.visitId} />}</Route>
+        <Route path="/print/slip/:instructionId">{(p) => <SlipPage instructionId={p.instructionId} />}</Route>
+        <Route path="/print/visit-slips/:visitId">{(p) => <VisitSlipsPage visitId={p.visitId} />}</Route>
+        <Route path="/print/visit/:visitId">{(p) => <VisitSummaryPage visitId={p.visitId} />}</Route>
+        <Route>{() => <PrintNotFound />}</Route>
+      </Switch>
+    </Suspense>
   );
 }
