@@ -1,6 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
+import { startOutboxSender } from '../core/outbox/sender';
 import { installIpc, ownSender } from './ipc';
 import { installPrinting } from './print';
 import { createDeskWindow, lockDownSession } from './window';
@@ -18,11 +19,15 @@ void app.whenReady().then(() => {
   const core = createCore({ file: join(app.getPath('userData'), 'data', 'didar.db') });
   installIpc(core, () => BrowserWindow.getAllWindows());
   installPrinting(ownSender(() => BrowserWindow.getAllWindows()));
+  const stopOutbox = startOutboxSender(core.db);
   createDeskWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createDeskWindow();
   });
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    stopOutbox();
+    core.close();
+  });
 });
 
 app.on('second-instance', () => {

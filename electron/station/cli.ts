@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { startOutboxSender } from '../core/outbox/sender';
 import { fillDemo } from './demo';
 import { startStation } from './server';
 
@@ -40,10 +41,12 @@ if (values.demo) {
 }
 
 const station = await startStation({ core, rendererDir, host: values.host!, port: Number(values.port) });
+const stopOutbox = startOutboxSender(core.db);
 console.log(`Didar station: ${station.url}`);
 console.log(`Data folder:   ${dataDir}`);
 
 const stop = () => {
+  stopOutbox();
   void station.close().then(() => {
     core.close();
     process.exit(0);

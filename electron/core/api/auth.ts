@@ -6,6 +6,7 @@ import { hashPassword, hashToken, newSessionToken, verifyPassword } from '../dom
 import { audit, me, type Ctx, type HandlersOf } from './context';
 import { AppError, fail } from './errors';
 import { readSettings } from './settingsStore';
+import { activeItemExists } from './lists';
 
 const SESSION_HOURS = 12;
 
@@ -16,10 +17,19 @@ interface UserDbRow {
   role: Actor['role'];
   password_hash: string;
   active: number;
+  unit_id: string | null;
+  agency_id: string | null;
   created_at: string;
 }
 
-const toActor = (u: UserDbRow): Actor => ({ userId: u.id, username: u.username, displayName: u.display_name, role: u.role });
+const toActor = (u: UserDbRow): Actor => ({
+  userId: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  role: u.role,
+  unitId: u.unit_id,
+  agencyId: u.agency_id,
+});
 const toUserRow = (u: UserDbRow): UserRow => ({ ...toActor(u), active: u.active === 1, createdAt: u.created_at });
 
 function startSession(ctx: Ctx, user: UserDbRow): SessionInfo {
@@ -40,13 +50,22 @@ export function actorForToken(db: Ctx['db'], token: string, now: string): Actor 
   return row ? toActor(row) : null;
 }
 
-function createUser(ctx: Ctx, input: { username: string; displayName: string; role: Actor['role']; password: string }): UserDbRow {
+function createUser(
+  ctx: Ctx,
+  input: { username: string; displayName: string; role: Actor['role']; password: string; unitId?: string | null; agencyId?: string | null },
+): UserDbRow {
   const taken = ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(input.username);
   if (taken) throw fail.conflict('user.duplicate', {}, 'username');
+  const unitId = input.role === 'unit' ? (input.unitId ?? null) : null;
+  const agencyId = input.role === 'agency' ? (input.agencyId ?? null) : null;
+  if (unitId !== null && !activeItemExists(ctx.db, 'units', unitId)) throw fail.invalid('unit.notFound', 'unitId');
+  if (agencyId !== null && !activeItemExists(ctx.db, 'agencies', agencyId)) throw fail.invalid('agency.notFound', 'agencyId');
   const id = newId();
   ctx.db
-    .prepare('INSERT INTO users (id, username, display_name, role, password_hash, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)')
-    .run(id, input.username, input.displayName, input.role, hashPassword(input.password), ctx.now, ctx.now);
+    .prepare(
+      'INSERT INTO users (id, username, display_name, role, password_hash, active, unit_id, agency_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)',
+    )
+    .run(id, input.username, input.displayName, input.role, hashPassword(input.password), unitId, agencyId, ctx.now, ctx.now);
   const row = ctx.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserDbRow;
   audit(ctx, 'create', 'user', id, null, { username: row.username, role: row.role, displayName: row.display_name });
   ctx.emit('users.changed', {});

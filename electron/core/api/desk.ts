@@ -12,6 +12,7 @@ import { clientHistory, getInstruction, getRequest, instructionByCode, visitDeta
 import { activeItemExists } from './lists';
 import { getMeeting } from './meetings';
 import { callNextVisit } from './queue';
+import { enqueueMessage } from './outboxStore';
 
 type Fields = z.output<typeof instructionFields>;
 
@@ -151,13 +152,36 @@ export const deskHandlers = {
     ctx.db
       .prepare(
         `INSERT INTO instructions (id, request_id, visit_id, client_id, tracking_code, kind, text, answer, reason, reviewer,
-           unit_id, agency_id, due_date, amount_rials, funder, status, issued_by, issued_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           unit_id, agency_id, due_date, amount_rials, funder, status, issued_by, issued_at, closed_at, closed_by, last_step_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, request.id, visit.id, visit.client_id, uniqueTrackingCode(ctx.db), v.kind, v.text, v.answer, v.reason, v.reviewer, v.unit_id, v.agency_id, v.due_date, v.amount_rials, v.funder, v.status, actor.userId, ctx.now);
+      .run(
+        id,
+        request.id,
+        visit.id,
+        visit.client_id,
+        uniqueTrackingCode(ctx.db),
+        v.kind,
+        v.text,
+        v.answer,
+        v.reason,
+        v.reviewer,
+        v.unit_id,
+        v.agency_id,
+        v.due_date,
+        v.amount_rials,
+        v.funder,
+        v.status,
+        actor.userId,
+        ctx.now,
+        v.status === 'closed' ? ctx.now : null,
+        v.status === 'closed' ? actor.userId : null,
+        ctx.now,
+      );
     markWithOfficial(ctx, visit.id, visit.meeting_id);
     const issued = getInstruction(ctx.db, id);
     audit(ctx, 'issue', 'instruction', id, null, issued);
+    enqueueMessage(ctx, issued, 'issued');
     emitInstruction(ctx, issued);
     return issued;
   },
@@ -166,14 +190,18 @@ export const deskHandlers = {
     const before = getInstruction(ctx.db, input.id);
     if (before.status === 'cancelled') throw fail.conflict('instruction.cancelled', {}, 'id');
     const v = checkFields(ctx, input.fields, before.dueDate);
+    // A result recorded by follow-up stands: amending the order's wording does not reopen it.
+    const status = before.outcome !== null ? before.status : v.status;
     ctx.db
       .prepare(
         `UPDATE instructions SET kind = ?, text = ?, answer = ?, reason = ?, reviewer = ?, unit_id = ?, agency_id = ?,
            due_date = ?, amount_rials = ?, funder = ?, status = ?, version = version + 1,
-           amended_by = ?, amended_at = ?, amend_reason = ?
+           amended_by = ?, amended_at = ?, amend_reason = ?,
+           closed_at = CASE WHEN ? = 'closed' THEN coalesce(closed_at, ?) ELSE NULL END,
+           closed_by = CASE WHEN ? = 'closed' THEN coalesce(closed_by, ?) ELSE NULL END
          WHERE id = ?`,
       )
-      .run(v.kind, v.text, v.answer, v.reason, v.reviewer, v.unit_id, v.agency_id, v.due_date, v.amount_rials, v.funder, v.status, actor.userId, ctx.now, input.reason, input.id);
+      .run(v.kind, v.text, v.answer, v.reason, v.reviewer, v.unit_id, v.agency_id, v.due_date, v.amount_rials, v.funder, status, actor.userId, ctx.now, input.reason, status, ctx.now, status, actor.userId, input.id);
     const after = getInstruction(ctx.db, input.id);
     audit(ctx, 'amend', 'instruction', input.id, before, after);
     emitInstruction(ctx, after);

@@ -8,6 +8,8 @@ import { meetingsHandlers } from './meetings';
 import { queueHandlers } from './queue';
 import { deskHandlers } from './desk';
 import { printHandlers } from './print';
+import { queueActionsHandlers } from './queueActions';
+import { followupHandlers } from './followup';
 
 /** Every method's handler; a method of the contract without one fails the type check here. */
 export const handlers: HandlersOf<Contract> = combine(
@@ -18,4 +20,6 @@ export const handlers: HandlersOf<Contract> = combine(
   queueHandlers,
   deskHandlers,
   printHandlers,
+  queueActionsHandlers,
+  followupHandlers,
 );

@@ -7,7 +7,7 @@ import { queueEntry } from './visitStore';
 
 /** Reading instructions, requests and visits in the shapes the desk and the print pages use. */
 
-interface InstructionDbRow {
+export interface InstructionDbRow {
   id: string;
   request_id: string;
   visit_id: string;
@@ -36,14 +36,23 @@ interface InstructionDbRow {
   amend_reason: string;
   cancelled_at: string | null;
   cancel_reason: string;
+  outcome: Instruction['outcome'];
+  outcome_reason_id: string | null;
+  outcome_reason_name: string | null;
+  outcome_note: string;
+  delivered_rials: number | null;
+  delivered_funder: Instruction['deliveredFunder'];
+  closed_at: string | null;
+  last_step_at: string;
 }
 
-const SELECT_INSTRUCTIONS = `
+export const SELECT_INSTRUCTIONS = `
   SELECT i.*, un.name AS unit_name, un.room AS unit_room, ag.name AS agency_name, ag.room AS agency_room,
-    u.display_name AS issued_by_name
+    u.display_name AS issued_by_name, orr.name AS outcome_reason_name
   FROM instructions i
   LEFT JOIN units un ON un.id = i.unit_id
   LEFT JOIN agencies ag ON ag.id = i.agency_id
+  LEFT JOIN outcome_reasons orr ON orr.id = i.outcome_reason_id
   JOIN users u ON u.id = i.issued_by`;
 
 export const toInstruction = (r: InstructionDbRow): Instruction => ({
@@ -74,6 +83,14 @@ export const toInstruction = (r: InstructionDbRow): Instruction => ({
   amendReason: r.amend_reason,
   cancelledAt: r.cancelled_at,
   cancelReason: r.cancel_reason,
+  outcome: r.outcome,
+  outcomeReasonId: r.outcome_reason_id,
+  outcomeReasonName: r.outcome_reason_name,
+  outcomeNote: r.outcome_note,
+  deliveredRials: r.delivered_rials,
+  deliveredFunder: r.delivered_funder,
+  closedAt: r.closed_at,
+  lastStepAt: r.last_step_at,
 });
 
 export function getInstruction(db: Db, id: string): Instruction {

@@ -7,7 +7,13 @@ import { fail } from './errors';
 import { readSettings, writeSettings } from './settingsStore';
 
 /** Table names by list kind; only these four names ever reach SQL. */
-const TABLE: Record<ListKind, string> = { counties: 'counties', units: 'units', agencies: 'agencies', categories: 'categories' };
+const TABLE: Record<ListKind, string> = {
+  counties: 'counties',
+  units: 'units',
+  agencies: 'agencies',
+  categories: 'categories',
+  outcomeReasons: 'outcome_reasons',
+};
 
 interface ListDbRow {
   id: string;
@@ -22,6 +28,7 @@ const toItem = (r: ListDbRow): ListItem => ({ id: r.id, name: r.name, active: r.
 const COLUMNS: Record<ListKind, string> = {
   counties: "id, name, active, sort, '' AS room",
   categories: "id, name, active, sort, '' AS room",
+  outcomeReasons: "id, name, active, sort, '' AS room",
   units: 'id, name, active, sort, room',
   agencies: 'id, name, active, sort, room',
 };

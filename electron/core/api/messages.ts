@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../contract';
+import type { ErrorCode, VisitStatus } from '../contract';
 
 /** Core's Persian message table: every text an error can carry to a person. */
 export const MESSAGES = {
@@ -31,6 +31,18 @@ export const MESSAGES = {
   'list.notFound': 'این مورد پیدا نشد.',
   'list.duplicate': 'موردی با همین نام پیش‌تر در این فهرست هست.',
   'user.duplicate': 'این نام کاربری پیش‌تر گرفته شده است.',
+  'visit.badTransition': 'این کار در وضعیت کنونی این نوبت («{status}») ممکن نیست.',
+  'official.notFound': 'مسئول انتخاب‌شده پیدا نشد یا فعال نیست.',
+  'gateway.url': 'نشانی درگاه پیامک باید با http:// یا https:// آغاز شود.',
+  'followup.closed': 'این دستور بسته شده است؛ برای گام تازه نخست آن را دوباره باز کنید.',
+  'followup.notClosed': 'این دستور باز است.',
+  'followup.cancelled': 'این دستور لغو شده است.',
+  'followup.reasonRequired': 'برای «انجام نشد» دلیل را از فهرست انتخاب کنید.',
+  'followup.reasonNotFound': 'دلیل انتخاب‌شده پیدا نشد یا غیرفعال است.',
+  'followup.funderRequired': 'برای مبلغ پرداخت‌شده، تأمین‌کننده را انتخاب کنید.',
+  'followup.future': 'زمان گام نمی‌تواند در آینده باشد.',
+  'user.unitRequired': 'واحد تخصصی این نماینده را انتخاب کنید.',
+  'user.agencyRequired': 'دستگاه اجرایی این نماینده را انتخاب کنید.',
   'amount.number': 'مبلغ باید عدد باشد.',
   'amount.integer': 'مبلغ باید عدد صحیح (تومان) باشد.',
   'amount.negative': 'مبلغ نمی‌تواند منفی باشد.',
@@ -58,6 +70,16 @@ export const MESSAGES = {
   'tracking.notFound': 'دستوری با این کد رهگیری پیدا نشد.',
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
+
+/** Persian names of a visit's states, for messages. */
+export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
+  waiting: 'در انتظار',
+  called: 'فراخوانده‌شده',
+  with_official: 'نزد مسئول',
+  done: 'پایان‌یافته',
+  no_show: 'حاضر نشد',
+  cancelled: 'لغوشده',
+};
 
 /** Persian labels of input fields, by the last part of the field's path. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -111,6 +133,14 @@ export const FIELD_LABELS: Record<string, string> = {
   logo: 'نشان اداره',
   printer: 'چاپگر',
   dueDays: 'مهلت پیش‌فرض',
+  outcome: 'نتیجه',
+  reasonId: 'دلیل',
+  note: 'توضیح',
+  deliveredToman: 'مبلغ پرداخت‌شده (تومان)',
+  at: 'زمان',
+  staleDays: 'روزهای بی‌اقدام',
+  smsGateway: 'درگاه پیامک',
+  officialId: 'مسئول',
   'fields.text': 'متن دستور',
   'fields.kind': 'نوع دستور',
 };

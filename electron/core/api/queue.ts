@@ -24,7 +24,8 @@ function currentPriorityRun(db: Db, meetingId: string, limit: number): number {
 export function waitingInOrder(db: Db, meetingId: string): VisitDbRow[] {
   const max = readSettings(db).maxPriorityInRow;
   const rows = db.prepare(`${SELECT_VISITS} WHERE v.meeting_id = ? AND v.status = 'waiting'`).all(meetingId) as VisitDbRow[];
-  const waiting = rows.map((row) => ({ id: row.id, ticket: row.ticket, priority: row.priority !== 'none', row }));
+  // A skipped visitor's sort key puts them at the end; otherwise it is the ticket number.
+  const waiting = rows.map((row) => ({ id: row.id, ticket: row.sort_key, priority: row.priority !== 'none', row }));
   return projectOrder(waiting, currentPriorityRun(db, meetingId, max), max).map((w) => w.row);
 }
 
@@ -40,7 +41,7 @@ export function callNextVisit(ctx: Ctx, meetingId: string, desk: string): Called
   if (!next) return null;
   const changed = ctx.db
     .prepare(
-      `UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ?,
+      `UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ?, call_count = call_count + 1,
          call_seq = (SELECT coalesce(max(call_seq), 0) + 1 FROM visits WHERE meeting_id = ?)
        WHERE id = ? AND status = 'waiting'`,
     )
@@ -70,10 +71,10 @@ export const queueHandlers = {
     const visitId = newId();
     ctx.db
       .prepare(
-        `INSERT INTO visits (id, meeting_id, client_id, ticket, priority, priority_reason, status, registered_by, registered_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
+        `INSERT INTO visits (id, meeting_id, client_id, ticket, sort_key, priority, priority_reason, status, registered_by, registered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
       )
-      .run(visitId, input.meetingId, client.id, ticket, input.priority, input.priority === 'none' ? '' : input.priorityReason, actor.userId, ctx.now);
+      .run(visitId, input.meetingId, client.id, ticket, ticket, input.priority, input.priority === 'none' ? '' : input.priorityReason, actor.userId, ctx.now);
     const insertRequest = ctx.db.prepare(
       'INSERT INTO requests (id, visit_id, position, category_id, text, urgency, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );

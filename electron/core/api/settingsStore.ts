@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS: Settings = {
   logo: '',
   autoPrintSlips: true,
   printer: '',
+  staleDays: 7,
+  smsGateway: { url: '', token: '', sender: '' },
 };
 
 /** The settings, each key falling back to its default. */

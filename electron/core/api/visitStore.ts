@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 export interface VisitDbRow {
   id: string;
   ticket: number;
+  sort_key: number;
   priority: PriorityKind;
   priority_reason: string;
   status: VisitStatus;
@@ -19,7 +20,7 @@ export interface VisitDbRow {
 }
 
 export const SELECT_VISITS = `
-  SELECT v.id, v.ticket, v.priority, v.priority_reason, v.status, v.client_id, v.desk, v.registered_at, v.called_at,
+  SELECT v.id, v.ticket, v.sort_key, v.priority, v.priority_reason, v.status, v.client_id, v.desk, v.registered_at, v.called_at,
     c.first_name, c.last_name, (SELECT count(*) FROM requests r WHERE r.visit_id = v.id) AS request_count
   FROM visits v JOIN clients c ON c.id = v.client_id`;
 

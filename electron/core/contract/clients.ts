@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, method, returns } from './define';
+import { STAFF, method, returns } from './define';
 import { id, isoDate, mobile, nationalId, requiredText, text } from './fields';
 import { CIRCUMSTANCES, SEXES, type Client, type ClientHit } from './types';
 
@@ -22,14 +22,14 @@ const INTAKE = ['admin', 'operator', 'official'] as const;
 export const clientsContract = {
   'clients.search': method({
     input: z.strictObject({ query: z.string().max(120), limit: z.number().int().min(1).max(100).default(20) }),
-    access: ANY_ROLE,
+    access: STAFF,
     readonly: true,
     returns: returns<ClientHit[]>(),
   }),
-  'clients.get': method({ input: z.strictObject({ id }), access: ANY_ROLE, readonly: true, returns: returns<Client>() }),
+  'clients.get': method({ input: z.strictObject({ id }), access: STAFF, readonly: true, returns: returns<Client>() }),
   'clients.byNationalId': method({
     input: z.strictObject({ nationalId }),
-    access: ANY_ROLE,
+    access: STAFF,
     readonly: true,
     returns: returns<Client | null>(),
   }),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export const ROLES = ['admin', 'operator', 'official', 'followup'] as const;
+export const ROLES = ['admin', 'operator', 'official', 'followup', 'unit', 'agency', 'display'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who may call a method: a list of roles, or 'public' for the few calls made before a session exists. */
@@ -34,8 +34,14 @@ export function returns<O>(): Returns<O> {
   return {};
 }
 
-/** Every signed-in role. */
+/** The directorate's own staff: they see the whole of a meeting and the clients' records. */
+export const STAFF: readonly Role[] = ['admin', 'operator', 'official', 'followup'];
+
+/** Everyone signed in, the representatives of units and agencies and the waiting-room display too. */
 export const ANY_ROLE: readonly Role[] = ROLES;
+
+/** Representatives of a unit or an agency: they see and update only what was referred to them. */
+export const REPRESENTATIVES: readonly Role[] = ['unit', 'agency'];
 
 /**
  * Merges per-area method tables into one; a name defined twice is a programming error

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, method, returns } from './define';
+import { STAFF, method, returns } from './define';
 import { id, isoDate, requiredText, text } from './fields';
 import { FUNDERS, INSTRUCTION_KINDS, URGENCIES, type CalledVisit, type HistoryVisit, type Instruction, type TrackingLookup, type VisitDetail } from './types';
 
@@ -33,7 +33,7 @@ export const deskContract = {
     readonly: true,
     returns: returns<string[]>(),
   }),
-  'visits.detail': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, readonly: true, returns: returns<VisitDetail>() }),
+  'visits.detail': method({ input: z.strictObject({ visitId: id }), access: STAFF, readonly: true, returns: returns<VisitDetail>() }),
   'visits.start': method({ input: z.strictObject({ visitId: id }), access: OFFICIAL, returns: returns<VisitDetail>() }),
   'visits.finish': method({
     input: z.strictObject({ visitId: id, callNext: z.boolean().default(false), desk: text(40).default('') }),
@@ -67,9 +67,9 @@ export const deskContract = {
   }),
   'instructions.byTrackingCode': method({
     input: z.strictObject({ code: z.string().max(40) }),
-    access: ANY_ROLE,
+    access: STAFF,
     readonly: true,
     returns: returns<TrackingLookup>(),
   }),
-  'clients.history': method({ input: z.strictObject({ clientId: id }), access: ANY_ROLE, readonly: true, returns: returns<HistoryVisit[]>() }),
+  'clients.history': method({ input: z.strictObject({ clientId: id }), access: STAFF, readonly: true, returns: returns<HistoryVisit[]>() }),
 };

@@ -9,6 +9,7 @@ export interface EventMap {
   'users.changed': Record<string, never>;
   'instructions.changed': { visitId: string; instructionId: string };
   'visits.changed': { visitId: string; meetingId: string };
+  'followups.changed': { instructionId: string; unitId: string | null; agencyId: string | null };
 }
 export type EventName = keyof EventMap;
 export type DidarEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];

@@ -7,9 +7,11 @@ import { meetingsContract } from './meetings';
 import { queueContract } from './queue';
 import { deskContract } from './desk';
 import { printContract } from './print';
+import { queueActionsContract } from './queueActions';
+import { followupContract } from './followup';
 
 /** The whole contract: every method Didar answers, by name. */
-export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract);
+export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract, queueActionsContract, followupContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

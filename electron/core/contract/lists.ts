@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ANY_ROLE, method, returns } from './define';
+import { REPRESENTATIVES, STAFF, method, returns } from './define';
 import { id, requiredText, text } from './fields';
 import { LIST_KINDS, type ListItem, type Lists, type Settings } from './types';
 
 export const listsContract = {
-  'lists.all': method({ input: z.strictObject({}), access: ANY_ROLE, readonly: true, returns: returns<Lists>() }),
+  'lists.all': method({ input: z.strictObject({}), access: [...STAFF, ...REPRESENTATIVES], readonly: true, returns: returns<Lists>() }),
   'lists.save': method({
     input: z.strictObject({
       kind: z.enum(LIST_KINDS),
@@ -17,7 +17,7 @@ export const listsContract = {
     access: ['admin'],
     returns: returns<ListItem>(),
   }),
-  'settings.get': method({ input: z.strictObject({}), access: ANY_ROLE, readonly: true, returns: returns<Settings>() }),
+  'settings.get': method({ input: z.strictObject({}), access: STAFF, readonly: true, returns: returns<Settings>() }),
   'settings.save': method({
     input: z.strictObject({
       directorateName: requiredText(160).optional(),
@@ -39,6 +39,14 @@ export const listsContract = {
         .optional(),
       autoPrintSlips: z.boolean().optional(),
       printer: text(200).optional(),
+      staleDays: z.number().int().min(1).max(90).optional(),
+      smsGateway: z
+        .strictObject({
+          url: z.string().max(300).regex(/^(https?:\/\/\S+)?$/, { error: 'msg:gateway.url' }),
+          token: z.string().max(300),
+          sender: z.string().max(40),
+        })
+        .optional(),
     }),
     access: ['admin'],
     returns: returns<Settings>(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, method, returns } from './define';
+import { STAFF, method, returns } from './define';
 import { id, isoDate, requiredText, text } from './fields';
 import { MEETING_KINDS, MEETING_STATUSES, type Meeting } from './types';
 
@@ -8,11 +8,11 @@ const MANAGERS = ['admin', 'operator', 'official'] as const;
 export const meetingsContract = {
   'meetings.list': method({
     input: z.strictObject({ status: z.enum(MEETING_STATUSES).optional() }),
-    access: ANY_ROLE,
+    access: STAFF,
     readonly: true,
     returns: returns<Meeting[]>(),
   }),
-  'meetings.get': method({ input: z.strictObject({ id }), access: ANY_ROLE, readonly: true, returns: returns<Meeting>() }),
+  'meetings.get': method({ input: z.strictObject({ id }), access: STAFF, readonly: true, returns: returns<Meeting>() }),
   'meetings.create': method({
     input: z.strictObject({
       kind: z.enum(MEETING_KINDS),

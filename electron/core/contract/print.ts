@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, method, returns } from './define';
+import { STAFF, method, returns } from './define';
 import { id } from './fields';
 import type { SlipPrint, TicketPrint, VisitSummaryPrint } from './types';
 
@@ -8,9 +8,9 @@ import type { SlipPrint, TicketPrint, VisitSummaryPrint } from './types';
  * is the first print or a reprint.
  */
 export const printContract = {
-  'print.ticket': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<TicketPrint>() }),
-  'print.slip': method({ input: z.strictObject({ instructionId: id }), access: ANY_ROLE, returns: returns<SlipPrint>() }),
+  'print.ticket': method({ input: z.strictObject({ visitId: id }), access: STAFF, returns: returns<TicketPrint>() }),
+  'print.slip': method({ input: z.strictObject({ instructionId: id }), access: STAFF, returns: returns<SlipPrint>() }),
   /** Every live instruction's slip of a visit, one page each (printed when the official finishes). */
-  'print.visitSlips': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<SlipPrint[]>() }),
-  'print.visit': method({ input: z.strictObject({ visitId: id }), access: ANY_ROLE, returns: returns<VisitSummaryPrint>() }),
+  'print.visitSlips': method({ input: z.strictObject({ visitId: id }), access: STAFF, returns: returns<SlipPrint[]>() }),
+  'print.visit': method({ input: z.strictObject({ visitId: id }), access: STAFF, returns: returns<VisitSummaryPrint>() }),
 };

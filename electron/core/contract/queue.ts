@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientFields } from './clients';
-import { ANY_ROLE, method, returns } from './define';
+import { STAFF, method, returns } from './define';
 import { id, requiredText, text } from './fields';
 import { PRIORITY_KINDS, URGENCIES, type CalledVisit, type Queue, type Ticket } from './types';
 
@@ -33,7 +33,7 @@ export const queueContract = {
     access: ['admin', 'operator'],
     returns: returns<Ticket>(),
   }),
-  'queue.list': method({ input: z.strictObject({ meetingId: id }), access: ANY_ROLE, readonly: true, returns: returns<Queue>() }),
+  'queue.list': method({ input: z.strictObject({ meetingId: id }), access: STAFF, readonly: true, returns: returns<Queue>() }),
   'queue.callNext': method({
     input: z.strictObject({ meetingId: id, desk: requiredText(40) }),
     access: ['admin', 'official'],

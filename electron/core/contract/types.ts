@@ -7,6 +7,10 @@ export interface Actor {
   username: string;
   displayName: string;
   role: Role;
+  /** For a unit's representative: the unit they act for. */
+  unitId: string | null;
+  /** For an agency's representative: the agency they act for. */
+  agencyId: string | null;
 }
 
 export interface SessionInfo {
@@ -20,7 +24,7 @@ export interface UserRow extends Actor {
   createdAt: string;
 }
 
-export const LIST_KINDS = ['counties', 'units', 'agencies', 'categories'] as const;
+export const LIST_KINDS = ['counties', 'units', 'agencies', 'categories', 'outcomeReasons'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 export interface ListItem {
@@ -152,6 +156,10 @@ export interface Settings {
   autoPrintSlips: boolean;
   /** The printer the desktop app prints to silently ('' = ask / save as PDF). */
   printer: string;
+  /** A referral with no step for this many days is flagged as stale. */
+  staleDays: number;
+  /** The short-message gateway; an empty URL means none (nothing is sent). */
+  smsGateway: { url: string; token: string; sender: string };
 }
 
 export const INSTRUCTION_KINDS = ['answered', 'unit', 'agency', 'not_possible', 'review'] as const;
@@ -191,6 +199,81 @@ export interface Instruction {
   amendReason: string;
   cancelledAt: string | null;
   cancelReason: string;
+  /** The result recorded by follow-up (null while open, and for kinds closed at issue). */
+  outcome: Outcome | null;
+  outcomeReasonId: string | null;
+  outcomeReasonName: string | null;
+  outcomeNote: string;
+  deliveredRials: number | null;
+  deliveredFunder: Funder | null;
+  closedAt: string | null;
+  /** The last step taken (or the issue), for staleness. */
+  lastStepAt: string;
+}
+
+export const OUTCOMES = ['done', 'partly_done', 'not_possible'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const STEP_KINDS = ['call', 'letter', 'visit', 'note'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export interface FollowupStep {
+  id: string;
+  kind: StepKind | 'result' | 'reopen';
+  text: string;
+  byName: string;
+  at: string;
+}
+
+/** One line of a follow-up worklist. */
+export interface FollowupItem {
+  instruction: Instruction;
+  clientName: string;
+  nationalId: string;
+  mobile: string;
+  categoryName: string;
+  requestText: string;
+  meetingId: string;
+  meetingTitle: string;
+  meetingDate: string;
+  overdue: boolean;
+  stale: boolean;
+  /** Whole days since the last step (or the issue). */
+  daysSinceStep: number;
+  steps: number;
+}
+
+export interface FollowupCounts {
+  id: string;
+  name: string;
+  open: number;
+  overdue: number;
+  stale: number;
+}
+
+export interface DailyFollowup {
+  date: string;
+  openTotal: number;
+  dueToday: number;
+  overdue: number;
+  stale: number;
+  byUnit: FollowupCounts[];
+  byAgency: FollowupCounts[];
+}
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface OutboxRow {
+  id: string;
+  clientName: string;
+  mobile: string;
+  kind: 'issued' | 'closed';
+  text: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string;
+  createdAt: string;
+  sentAt: string | null;
 }
 
 export interface RequestWithInstruction extends RequestRow {
@@ -257,3 +340,29 @@ export interface VisitSummaryPrint extends PrintHeader {
 }
 
 export type DueDays = Record<InstructionKind, number>;
+
+export interface QueueStats {
+  meetingId: string;
+  waitingNow: number;
+  atDesks: number;
+  done: number;
+  noShows: number;
+  cancelled: number;
+  /** Minutes from registration to the first call, over visits called so far. */
+  averageWaitMinutes: number | null;
+  /** The longest wait so far, counting those still waiting. */
+  longestWaitMinutes: number | null;
+  /** Minutes with the official (start to finish), over finished visits. */
+  averageWithOfficialMinutes: number | null;
+}
+
+/** The waiting-room board: ticket numbers and desks only, no personal data. */
+export interface QueueBoard {
+  meetingId: string;
+  meetingTitle: string;
+  meetingDate: string;
+  /** Visits at a desk, the latest call first. */
+  calling: { visitId: string; ticket: number; desk: string; calledAt: string; callCount: number }[];
+  /** Waiting tickets in calling order, each with how many are ahead of it. */
+  waiting: { ticket: number; ahead: number; priority: boolean }[];
+}

@@ -29,12 +29,26 @@ export function pendingMigrations(db: Database.Database, migrations: readonly Mi
   return migrations.filter((m) => m.version > current && m.version <= upTo);
 }
 
-/** Applies each pending migration in its own transaction, setting `user_version` inside it. */
+/**
+ * Applies each pending migration in its own transaction, setting `user_version` inside it.
+ * A migration that rebuilds a table (SQLite cannot change a CHECK in place) runs with foreign
+ * keys off, as SQLite's documented procedure says, and must leave `foreign_key_check` clean.
+ */
 export function applyMigrations(db: Database.Database, pending: readonly Migration[]): void {
   for (const m of pending) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${m.name} leaves ${broken.length} broken references`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (m.rebuildsTables && keysWereOn) db.pragma('foreign_keys = ON');
+    }
   }
 }

@@ -9,7 +9,8 @@ import { createCore } from '../index';
 import { must, nationalIdFor, steppingClock } from '../testing/tempCore';
 import { schemaVersion } from './migrate';
 import { openDatabase } from './open';
-import { seedFreshDatabase } from './seedLists';
+import { insertListItem } from '../api/lists';
+import { STARTING_LISTS } from './seedLists';
 
 const AT = '2026-03-25T07:00:00.000Z';
 const PASSWORD = 'admin-password-1';
@@ -44,7 +45,13 @@ function writeVersion10Database() {
   const db = openDatabase(file, { upTo: 10 });
   expect(schemaVersion(db)).toBe(10);
   expect(columns(db, 'units').map((c) => c.name)).not.toContain('room');
-  seedFreshDatabase(db, AT);
+  // What version 0.1 seeded: the four original lists and the marker (outcome reasons came with 0030).
+  db.transaction(() => {
+    for (const kind of ['counties', 'units', 'agencies', 'categories'] as const) {
+      STARTING_LISTS[kind].forEach((name, i) => insertListItem(db, kind, name, (i + 1) * 10, AT));
+    }
+    db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', ?)").run(JSON.stringify(AT));
+  })();
   const categoryId = (db.prepare('SELECT id FROM categories ORDER BY sort LIMIT 1').get() as { id: string }).id;
   const nationalId = nationalIdFor(42);
   db.transaction(() => {
@@ -80,7 +87,7 @@ describe('migration 0020 on a database holding 0010 data', () => {
     writeVersion10Database();
     expect(existsSync(join(dir, 'backups'))).toBe(false);
 
-    const db = track(openDatabase(file));
+    const db = track(openDatabase(file, { upTo: 20 }));
     expect(schemaVersion(db)).toBe(20);
 
     // rows kept
@@ -129,7 +136,7 @@ describe('migration 0020 on a database holding 0010 data', () => {
     db.close();
 
     // opening again migrates nothing and copies nothing
-    track(openDatabase(file));
+    track(openDatabase(file, { upTo: 20 }));
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
   });
 

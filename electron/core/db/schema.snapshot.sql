@@ -96,6 +96,20 @@ CREATE TABLE counties (
   created_at TEXT NOT NULL
 ) STRICT;
 
+-- table follow_ups
+CREATE TABLE follow_ups (
+  id TEXT PRIMARY KEY,
+  instruction_id TEXT NOT NULL REFERENCES instructions(id),
+  kind TEXT NOT NULL CHECK (kind IN ('call', 'letter', 'visit', 'note', 'result', 'reopen')),
+  text TEXT NOT NULL DEFAULT '',
+  by_user TEXT NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+
+-- index follow_ups_instruction
+CREATE INDEX follow_ups_instruction ON follow_ups(instruction_id, at);
+
 -- table instructions
 CREATE TABLE instructions (
   id TEXT PRIMARY KEY,
@@ -122,10 +136,13 @@ CREATE TABLE instructions (
   amend_reason TEXT NOT NULL DEFAULT '',
   cancelled_by TEXT REFERENCES users(id),
   cancelled_at TEXT,
-  cancel_reason TEXT NOT NULL DEFAULT '',
+  cancel_reason TEXT NOT NULL DEFAULT '', outcome TEXT CHECK (outcome IN ('done', 'partly_done', 'not_possible')), outcome_reason_id TEXT REFERENCES outcome_reasons(id), outcome_note TEXT NOT NULL DEFAULT '', delivered_rials INTEGER CHECK (delivered_rials IS NULL OR delivered_rials >= 0), delivered_funder TEXT CHECK (delivered_funder IN ('welfare', 'agency', 'charity', 'client', 'none')), closed_at TEXT, closed_by TEXT REFERENCES users(id), last_step_at TEXT,
   CHECK (kind <> 'unit' OR unit_id IS NOT NULL),
   CHECK (kind <> 'agency' OR agency_id IS NOT NULL)
 ) STRICT;
+
+-- index instructions_agency
+CREATE INDEX instructions_agency ON instructions(agency_id, status);
 
 -- index instructions_client
 CREATE INDEX instructions_client ON instructions(client_id);
@@ -135,6 +152,12 @@ CREATE UNIQUE INDEX instructions_live_request ON instructions(request_id) WHERE 
 
 -- index instructions_open_due
 CREATE INDEX instructions_open_due ON instructions(status, due_date);
+
+-- index instructions_stale
+CREATE INDEX instructions_stale ON instructions(status, last_step_at);
+
+-- index instructions_unit
+CREATE INDEX instructions_unit ON instructions(unit_id, status);
 
 -- index instructions_visit
 CREATE INDEX instructions_visit ON instructions(visit_id);
@@ -158,6 +181,33 @@ CREATE TABLE meetings (
 
 -- index meetings_date
 CREATE INDEX meetings_date ON meetings(date);
+
+-- table outbox
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  instruction_id TEXT REFERENCES instructions(id),
+  kind TEXT NOT NULL CHECK (kind IN ('issued', 'closed')),
+  mobile TEXT NOT NULL,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'no_gateway', 'no_mobile')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+) STRICT;
+
+-- index outbox_status
+CREATE INDEX outbox_status ON outbox(status, created_at);
+
+-- table outcome_reasons
+CREATE TABLE outcome_reasons (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  sort INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+) STRICT;
 
 -- table print_log
 CREATE TABLE print_log (
@@ -214,15 +264,19 @@ CREATE TABLE units (
 , room TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table users
-CREATE TABLE users (
+CREATE TABLE "users" (
   id TEXT PRIMARY KEY,
   username TEXT NOT NULL UNIQUE,
   display_name TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'official', 'followup')),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'official', 'followup', 'unit', 'agency', 'display')),
   password_hash TEXT NOT NULL,
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  unit_id TEXT REFERENCES units(id),
+  agency_id TEXT REFERENCES agencies(id),
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  CHECK (role <> 'unit' OR unit_id IS NOT NULL),
+  CHECK (role <> 'agency' OR agency_id IS NOT NULL)
 ) STRICT;
 
 -- table visits
@@ -242,7 +296,7 @@ CREATE TABLE visits (
   called_at TEXT,
   -- the order of calls within the meeting (1, 2, 3 …): instants can tie, this cannot
   call_seq INTEGER,
-  finished_at TEXT, started_at TEXT,
+  finished_at TEXT, started_at TEXT, sort_key INTEGER, call_count INTEGER NOT NULL DEFAULT 0, skipped_count INTEGER NOT NULL DEFAULT 0, left_at TEXT, left_reason TEXT NOT NULL DEFAULT '',
   UNIQUE (meeting_id, ticket),
   UNIQUE (meeting_id, call_seq)
 ) STRICT;
@@ -252,3 +306,6 @@ CREATE INDEX visits_client ON visits(client_id);
 
 -- index visits_queue
 CREATE INDEX visits_queue ON visits(meeting_id, status, ticket);
+
+-- index visits_waiting_order
+CREATE INDEX visits_waiting_order ON visits(meeting_id, status, sort_key);

@@ -45,16 +45,24 @@ export const STARTING_LISTS: Record<ListKind, string[]> = {
     'مستمری',
     'سایر',
   ],
+  outcomeReasons: ['مددجو نپذیرفت', 'ظرفیت نبود', 'دیگر نیازی نیست', 'دسترسی به مددجو ممکن نشد', 'دسترسی به دستگاه ممکن نشد', 'سایر'],
 };
 
 /** Fills the lists and settings of a database that has never been seeded; does nothing afterwards. */
 export function seedFreshDatabase(db: Db, now: string): void {
   db.transaction(() => {
-    if (db.prepare("SELECT 1 FROM settings WHERE key = 'seeded'").get()) return;
-    for (const [kind, names] of Object.entries(STARTING_LISTS) as [ListKind, string[]][]) {
-      names.forEach((name, i) => insertListItem(db, kind, name, (i + 1) * 10, now));
+    const seeded = (key: string) => db.prepare('SELECT 1 FROM settings WHERE key = ?').get(key) !== undefined;
+    const mark = (key: string) => db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(now));
+    const fill = (kind: ListKind) => STARTING_LISTS[kind].forEach((name, i) => insertListItem(db, kind, name, (i + 1) * 10, now));
+    if (!seeded('seeded')) {
+      for (const kind of ['counties', 'units', 'agencies', 'categories'] as const) fill(kind);
+      writeSettings(db, { directorateName: 'اداره کل بهزیستی استان سمنان', province: 'سمنان' });
+      mark('seeded');
     }
-    writeSettings(db, { directorateName: 'اداره کل بهزیستی استان سمنان', province: 'سمنان' });
-    db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', ?)").run(JSON.stringify(now));
+    // Lists that came with later versions are seeded once on databases of any age.
+    if (!seeded('seeded.outcomeReasons')) {
+      fill('outcomeReasons');
+      mark('seeded.outcomeReasons');
+    }
   }).immediate();
 }

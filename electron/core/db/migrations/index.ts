@@ -1,14 +1,18 @@
 import m0010 from './0010-init';
 import m0020 from './0020-instructions';
+import m0030 from './0030-followup';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Rebuilds a table: runs with foreign keys off, then checks every reference. */
+  rebuildsTables?: boolean;
 }
 
 /** Every schema change, in order. Versions go in steps of 10; `user_version` holds the last applied. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-init', sql: m0010 },
   { version: 20, name: '0020-instructions', sql: m0020 },
+  { version: 30, name: '0030-followup', sql: m0030, rebuildsTables: true },
 ];
