@@ -4,6 +4,7 @@ import { createCore } from '../core';
 import { startOutboxSender } from '../core/outbox/sender';
 import { installIpc, ownSender } from './ipc';
 import { installPrinting } from './print';
+import { installDisplay } from './displayWindow';
 import { createDeskWindow, lockDownSession } from './window';
 
 /**
@@ -19,6 +20,7 @@ void app.whenReady().then(() => {
   const core = createCore({ file: join(app.getPath('userData'), 'data', 'didar.db') });
   installIpc(core, () => BrowserWindow.getAllWindows());
   installPrinting(ownSender(() => BrowserWindow.getAllWindows()));
+  installDisplay(ownSender(() => BrowserWindow.getAllWindows()));
   const stopOutbox = startOutboxSender(core.db);
   createDeskWindow();
   app.on('activate', () => {

@@ -8,7 +8,8 @@ interface PrintRequest {
 }
 
 /**
- * The whole bridge: one call, one event subscription, and printing a print route. Nothing
+ * The whole bridge: one call, one event subscription, printing a print route and opening the
+ * waiting-room display. Nothing
  * else of Node or Electron reaches the page. Channel names are prefixed with the app's name.
  */
 const bridge = {
@@ -21,6 +22,7 @@ const bridge = {
   },
   print: (request: PrintRequest, token: string): Promise<{ ok: boolean; path?: string; error?: string }> =>
     ipcRenderer.invoke('didar:print', request, token),
-} satisfies { call: unknown; onEvent: unknown; print: unknown };
+  openDisplay: (meetingId: string, token: string): Promise<{ ok: boolean }> => ipcRenderer.invoke('didar:openDisplay', meetingId, token),
+} satisfies { call: unknown; onEvent: unknown; print: unknown; openDisplay: unknown };
 
 contextBridge.exposeInMainWorld('didar', bridge);

@@ -13,6 +13,7 @@ export interface Bridge {
   call(method: string, input: unknown, token: string | null): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
   print(request: { route: string; silent: boolean; deviceName: string }, token: string): Promise<{ ok: boolean; path?: string; error?: string }>;
+  openDisplay(meetingId: string, token: string): Promise<{ ok: boolean }>;
 }
 
 /** The desktop bridge, or null in a browser. */

@@ -1,0 +1,47 @@
+import { BrowserWindow, ipcMain, screen, type WebContents } from 'electron';
+import { join } from 'node:path';
+
+/**
+ * The waiting-room display: a second window, full screen on the second monitor when there is
+ * one. It shows ticket numbers only and plays the call chime and the spoken call without a
+ * click (autoplay allowed for this window alone).
+ */
+export function openDisplayWindow(meetingId: string, token: string): BrowserWindow {
+  const displays = screen.getAllDisplays();
+  const primary = screen.getPrimaryDisplay();
+  const target = displays.find((d) => d.id !== primary.id) ?? primary;
+  const win = new BrowserWindow({
+    x: target.bounds.x,
+    y: target.bounds.y,
+    width: target.bounds.width,
+    height: target.bounds.height,
+    fullscreen: target.id !== primary.id,
+    autoHideMenuBar: true,
+    title: 'دیدار — نمایشگر سالن انتظار',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== win.webContents.getURL()) event.preventDefault();
+  });
+  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'), { hash: `/display/${meetingId}?t=${encodeURIComponent(token)}` });
+  return win;
+}
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+/** `didar:openDisplay` from one of the app's own windows opens the display for a meeting. */
+export function installDisplay(isOwnSender: (sender: WebContents, frameUrl: string | undefined) => boolean): void {
+  ipcMain.handle('didar:openDisplay', (event, meetingId: unknown, token: unknown) => {
+    if (!isOwnSender(event.sender, event.senderFrame?.url)) return { ok: false };
+    if (typeof meetingId !== 'string' || !UUID.test(meetingId) || typeof token !== 'string') return { ok: false };
+    openDisplayWindow(meetingId, token);
+    return { ok: true };
+  });
+}
