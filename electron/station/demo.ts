@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '../core';
 import { typedCall } from '../core/api/dispatch';
-import type { Circumstance, PriorityKind, Role, Sex } from '../core/contract';
+import type { Circumstance, Input, PriorityKind, Role, Sex } from '../core/contract';
 import { withCheckDigit } from '../core/domain/nationalId';
 import { tehranDate } from '../core/domain/time';
 
@@ -25,6 +25,52 @@ const TEXTS = [
 /** A random password a person can read and type. */
 function readablePassword(): string {
   return `didar-${randomBytes(4).toString('hex')}`;
+}
+
+/** A calendar date (YYYY-MM-DD) plus whole days. */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Last week's meeting as the official held it: every visitor called, an instruction of a
+ * different kind for each request (one of them amended), every visit finished.
+ */
+function holdEarlierMeeting(core: Core, official: { username: string; password: string }, meetingId: string, today: string): void {
+  const pub = typedCall(core.dispatch, null);
+  const login = pub('auth.login', { username: official.username, password: official.password });
+  if (!login.ok) throw new Error(login.error.message);
+  const call = typedCall(core.dispatch, login.value.token);
+  const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const lists = must(call('lists.all', {}));
+  const unit = (name: string) => lists.units.find((u) => u.name === name)?.id ?? lists.units[0]!.id;
+  const agency = (name: string) => lists.agencies.find((a) => a.name.includes(name))?.id ?? lists.agencies[0]!.id;
+  const orders: Input<'instructions.issue'>['fields'][] = [
+    { kind: 'unit', text: 'بررسی و تأمین وسیله کمک توانبخشی در اولویت', unitId: unit('معاونت توانبخشی'), dueDate: addDays(today, 14), amountToman: 45_000_000, funder: 'welfare' },
+    { kind: 'agency', text: 'معرفی به کمیته امداد برای کمک معیشتی', agencyId: agency('کمیته امداد'), dueDate: addDays(today, 30) },
+    { kind: 'answered', text: 'مستمری از ماه آینده افزایش می‌یابد', answer: 'افزایش مستمری در جلسه تأیید و به مددجو اعلام شد.' },
+    { kind: 'review', text: 'بررسی وضعیت مسکن با بازدید مددکار', reviewer: 'مددکار اداره بهزیستی شهرستان', dueDate: addDays(today, 7) },
+    { kind: 'not_possible', text: 'درخواست در ضوابط فعلی نمی‌گنجد', reason: 'مددجو پیش‌تر از همین کمک در سال جاری بهره‌مند شده است.' },
+    { kind: 'unit', text: 'پیگیری وام خوداشتغالی و معرفی به کارگاه', unitId: unit('معاونت توانمندسازی'), dueDate: addDays(today, 21), amountToman: 120_000_000, funder: 'charity' },
+  ];
+  let n = 0;
+  for (;;) {
+    const called = must(call('queue.callNext', { meetingId, desk: 'میز ۱' }));
+    if (!called) break;
+    for (const r of called.requests) {
+      const issued = must(call('instructions.issue', { requestId: r.id, fields: orders[n % orders.length]! }));
+      if (n === 1) {
+        must(call('instructions.amend', { id: issued.id, reason: 'مهلت با هماهنگی کمیته امداد کوتاه‌تر شد', fields: { ...orders[1]!, dueDate: addDays(today, 20) } }));
+      }
+      n++;
+    }
+    must(call('visits.finish', { visitId: called.visitId }));
+  }
 }
 
 /**
@@ -75,23 +121,32 @@ export function fillDemo(core: Core): { username: string; role: Role; password: 
     admin('meetings.create', { kind: 'weekly_public', title: 'دیدار مردمی هفتگی مدیرکل', date: lastWeek, place: 'اداره کل بهزیستی، سالن اجتماعات', countyId: lists.counties[0]!.id, presiding: 'مدیرکل، معاون توانبخشی' }),
   );
   must(admin('meetings.open', { id: earlier.id }));
+  const returning: string[] = [];
   for (let i = 0; i < 6; i++) {
-    must(admin('visits.register', { meetingId: earlier.id, newClient: clients[i]!, requests: [request(i), request(i + 3)] }));
+    returning.push(must(admin('visits.register', { meetingId: earlier.id, newClient: clients[i]!, requests: [request(i), request(i + 3)] })).clientId);
   }
+  holdEarlierMeeting(core, users[2]!, earlier.id, today);
+  must(admin('meetings.close', { id: earlier.id }));
 
   const meeting = must(
     admin('meetings.create', { kind: 'weekly_public', title: 'میز خدمت و دیدار مردمی', date: today, place: 'اداره کل بهزیستی، طبقه همکف', countyId: lists.counties[0]!.id, presiding: 'مدیرکل، معاون امور اجتماعی' }),
   );
   must(admin('meetings.open', { id: meeting.id }));
+  const priorityOf = (c: { circumstances: Circumstance[] }) => {
+    const priority: PriorityKind = c.circumstances.includes('disability') ? 'disability' : c.circumstances.includes('elderly') ? 'elderly' : 'none';
+    return { priority, priorityReason: priority === 'none' ? '' : priority === 'disability' ? 'معلولیت جسمی-حرکتی' : 'سالمند بالای ۷۵ سال' };
+  };
+  // Four of last week's visitors come back today, so the desk shows their history.
+  for (let i = 0; i < 4; i++) {
+    must(admin('visits.register', { meetingId: meeting.id, clientId: returning[i]!, ...priorityOf(clients[i]!), requests: [request(i + 5)] }));
+  }
   for (let i = 6; i < 16; i++) {
     const c = clients[i]!;
-    const priority: PriorityKind = c.circumstances.includes('disability') ? 'disability' : c.circumstances.includes('elderly') ? 'elderly' : 'none';
     must(
       admin('visits.register', {
         meetingId: meeting.id,
         newClient: c,
-        priority,
-        priorityReason: priority === 'none' ? '' : priority === 'disability' ? 'معلولیت جسمی-حرکتی' : 'سالمند بالای ۷۵ سال',
+        ...priorityOf(c),
         requests: i % 3 === 0 ? [request(i), request(i + 1)] : [request(i)],
       }),
     );

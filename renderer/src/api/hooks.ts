@@ -26,6 +26,7 @@ const STALE: Record<EventName, string[]> = {
   'users.changed': ['users.'],
   'instructions.changed': ['visits.', 'instructions.', 'clients.history', 'desk.'],
   'visits.changed': ['visits.', 'desk.', 'clients.history'],
+  'followups.changed': ['followups.', 'instructions.', 'visits.', 'clients.history', 'outbox.'],
 };
 
 /**
