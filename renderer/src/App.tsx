@@ -16,6 +16,11 @@ import { Users } from './screens/Users';
 import { Desk } from './screens/Desk';
 import { Lookup } from './screens/Lookup';
 import { PrintRoutes } from './print/PrintRoutes';
+import { FollowupScreen } from './screens/followup/FollowupScreen';
+import { DailyScreen } from './screens/followup/DailyScreen';
+import { OutboxScreen } from './screens/followup/OutboxScreen';
+import { DisplayScreen } from './display/DisplayScreen';
+import { DisplayPicker } from './display/DisplayPicker';
 
 function Gate() {
   const status = useCall('auth.status', {});
@@ -35,6 +40,18 @@ function SignedIn({ token }: { token: string }) {
   const me = useCall('auth.me', {});
   const online = useLiveUpdates(token);
   if (!me.data) return <FullLoader />;
+  // The waiting-room screen: no frame, ticket numbers only.
+  if (me.data.role === 'display' || window.location.hash.startsWith('#/display/')) {
+    return (
+      <Router hook={useHashLocation}>
+        <Switch>
+          <Route path="/display/:id">{(p) => <DisplayScreen meetingId={p.id} />}</Route>
+          <Route>{() => <DisplayPicker />}</Route>
+        </Switch>
+      </Router>
+    );
+  }
+  const representative = me.data.role === 'unit' || me.data.role === 'agency';
   return (
     <Router hook={useHashLocation}>
       <Shell me={me.data} online={online}>
@@ -43,9 +60,12 @@ function SignedIn({ token }: { token: string }) {
           <Route path="/meetings/:id/queue">{(p) => <QueueScreen meetingId={p.id} me={me.data} />}</Route>
           <Route path="/meetings/:id/desk">{(p) => <Desk meetingId={p.id} me={me.data} />}</Route>
           <Route path="/lookup">{() => <Lookup />}</Route>
+          <Route path="/followup">{() => <FollowupScreen me={me.data} />}</Route>
+          <Route path="/followup/daily">{() => <DailyScreen />}</Route>
+          <Route path="/outbox">{() => <OutboxScreen />}</Route>
           <Route path="/users">{() => <Users />}</Route>
           <Route path="/settings">{() => <SettingsScreen />}</Route>
-          <Route>{() => <Meetings me={me.data} />}</Route>
+          <Route>{() => (representative ? <FollowupScreen me={me.data} /> : <Meetings me={me.data} />)}</Route>
         </Switch>
       </Shell>
     </Router>

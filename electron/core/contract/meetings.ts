@@ -8,11 +8,11 @@ const MANAGERS = ['admin', 'operator', 'official'] as const;
 export const meetingsContract = {
   'meetings.list': method({
     input: z.strictObject({ status: z.enum(MEETING_STATUSES).optional() }),
-    access: STAFF,
+    access: [...STAFF, 'display'],
     readonly: true,
     returns: returns<Meeting[]>(),
   }),
-  'meetings.get': method({ input: z.strictObject({ id }), access: STAFF, readonly: true, returns: returns<Meeting>() }),
+  'meetings.get': method({ input: z.strictObject({ id }), access: [...STAFF, 'display'], readonly: true, returns: returns<Meeting>() }),
   'meetings.create': method({
     input: z.strictObject({
       kind: z.enum(MEETING_KINDS),

@@ -21,9 +21,14 @@ export function Shell({ me, online, children }: Props) {
       session.set(null);
     }
   };
+  const staff = me.role === 'admin' || me.role === 'operator' || me.role === 'official' || me.role === 'followup';
+  const followers = me.role === 'admin' || me.role === 'official' || me.role === 'followup';
   const links: { to: string; label: string; show: boolean }[] = [
-    { to: '/', label: fa.nav.meetings, show: true },
-    { to: '/lookup', label: fa.nav.lookup, show: true },
+    { to: '/', label: fa.nav.meetings, show: staff },
+    { to: '/followup', label: fa.nav.followup, show: followers || me.role === 'unit' || me.role === 'agency' },
+    { to: '/followup/daily', label: fa.nav.daily, show: followers },
+    { to: '/lookup', label: fa.nav.lookup, show: staff },
+    { to: '/outbox', label: fa.nav.outbox, show: me.role === 'admin' || me.role === 'followup' },
     { to: '/users', label: fa.nav.users, show: me.role === 'admin' },
     { to: '/settings', label: fa.nav.settings, show: me.role === 'admin' },
   ];
@@ -58,7 +63,7 @@ export function Shell({ me, online, children }: Props) {
               <NavLink
                 key={l.to}
                 label={l.label}
-                active={l.to === '/' ? location === '/' || location.startsWith('/meetings') : location.startsWith(l.to)}
+                active={l.to === '/' ? location === '/' || location.startsWith('/meetings') : location === l.to}
                 onClick={() => navigate(l.to)}
               />
             ))}

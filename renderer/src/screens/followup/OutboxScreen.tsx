@@ -1,0 +1,4 @@
+/** The outbox of short messages to clients. */
+export function OutboxScreen() {
+  return null;
+}
