@@ -2,7 +2,7 @@ import { LIST_KINDS, type ListItem, type ListKind, type Lists } from '../contrac
 import { listsContract } from '../contract/lists';
 import type { Db } from '../db/open';
 import { newId } from '../domain/ids';
-import { audit, type HandlersOf } from './context';
+import { audit, me, type HandlersOf } from './context';
 import { fail } from './errors';
 import { readSettings, writeSettings } from './settingsStore';
 
@@ -73,7 +73,12 @@ export const listsHandlers = {
     ctx.emit('lists.changed', { kind: input.kind });
     return toItem(ctx.db.prepare(`SELECT ${COLUMNS[input.kind]} FROM ${table} WHERE id = ?`).get(id) as ListDbRow);
   },
-  'settings.get': (_input, ctx) => readSettings(ctx.db),
+  'settings.get': (_input, ctx) => {
+    const settings = readSettings(ctx.db);
+    // Only the admin sees the gateway's secret; others learn whether one is set.
+    if (me(ctx).role !== 'admin' && settings.smsGateway.token) settings.smsGateway = { ...settings.smsGateway, token: '********' };
+    return settings;
+  },
   'settings.save': (input, ctx) => {
     const before = readSettings(ctx.db);
     writeSettings(ctx.db, input);
