@@ -49,6 +49,39 @@ const toClient = (r: ClientDbRow): Client => ({
 
 const SELECT = 'SELECT cl.*, co.name AS county_name FROM clients cl LEFT JOIN counties co ON co.id = cl.county_id';
 
+/** The columns a client's fields are written to, in the order `columnValues` gives them. */
+const CLIENT_COLUMNS = [
+  'national_id',
+  'first_name',
+  'last_name',
+  'father_name',
+  'birth_date',
+  'sex',
+  'mobile',
+  'address',
+  'county_id',
+  'file_number',
+  'circumstances',
+  'search_text',
+] as const;
+
+function columnValues(f: ClientFields): (string | null)[] {
+  return [
+    f.nationalId,
+    f.firstName,
+    f.lastName,
+    f.fatherName,
+    f.birthDate,
+    f.sex,
+    f.mobile,
+    f.address,
+    f.countyId,
+    f.fileNumber,
+    JSON.stringify([...new Set(f.circumstances)]),
+    searchTextOf(f),
+  ];
+}
+
 /** What the full-text index holds for a client: names, father's name and file number, normalized. */
 function searchTextOf(f: ClientFields): string {
   return normalizeForSearch([f.firstName, f.lastName, f.fatherName, f.fileNumber].join(' '));
@@ -72,30 +105,13 @@ function checkFields(ctx: Ctx, f: ClientFields, exceptId: string | null, prefix:
 export function createClient(ctx: Ctx, f: ClientFields, fieldPrefix = ''): Client {
   checkFields(ctx, f, null, fieldPrefix);
   const id = newId();
+  const values = columnValues(f);
   ctx.db
     .prepare(
-      `INSERT INTO clients (id, national_id, first_name, last_name, father_name, birth_date, sex, mobile, address,
-         county_id, file_number, circumstances, search_text, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO clients (id, ${CLIENT_COLUMNS.join(', ')}, created_by, created_at, updated_at)
+       VALUES (?, ${CLIENT_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
     )
-    .run(
-      id,
-      f.nationalId,
-      f.firstName,
-      f.lastName,
-      f.fatherName,
-      f.birthDate,
-      f.sex,
-      f.mobile,
-      f.address,
-      f.countyId,
-      f.fileNumber,
-      JSON.stringify([...new Set(f.circumstances)]),
-      searchTextOf(f),
-      me(ctx).userId,
-      ctx.now,
-      ctx.now,
-    );
+    .run(id, ...values, me(ctx).userId, ctx.now, ctx.now);
   const client = getClient(ctx.db, id);
   audit(ctx, 'create', 'client', id, null, client);
   ctx.emit('clients.changed', { clientId: id });
@@ -149,27 +165,8 @@ export const clientsHandlers = {
     const f = input.fields;
     checkFields(ctx, f, input.id, 'fields.');
     ctx.db
-      .prepare(
-        `UPDATE clients SET national_id = ?, first_name = ?, last_name = ?, father_name = ?, birth_date = ?, sex = ?,
-           mobile = ?, address = ?, county_id = ?, file_number = ?, circumstances = ?, search_text = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(
-        f.nationalId,
-        f.firstName,
-        f.lastName,
-        f.fatherName,
-        f.birthDate,
-        f.sex,
-        f.mobile,
-        f.address,
-        f.countyId,
-        f.fileNumber,
-        JSON.stringify([...new Set(f.circumstances)]),
-        searchTextOf(f),
-        ctx.now,
-        input.id,
-      );
+      .prepare(`UPDATE clients SET ${CLIENT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...columnValues(f), ctx.now, input.id);
     const after = getClient(ctx.db, input.id);
     audit(ctx, 'update', 'client', input.id, before, after);
     ctx.emit('clients.changed', { clientId: input.id });
