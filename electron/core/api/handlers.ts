@@ -10,6 +10,7 @@ import { deskHandlers } from './desk';
 import { printHandlers } from './print';
 import { queueActionsHandlers } from './queueActions';
 import { followupHandlers } from './followup';
+import { reportsHandlers } from './reports';
 
 /** Every method's handler; a method of the contract without one fails the type check here. */
 export const handlers: HandlersOf<Contract> = combine(
@@ -22,4 +23,5 @@ export const handlers: HandlersOf<Contract> = combine(
   printHandlers,
   queueActionsHandlers,
   followupHandlers,
+  reportsHandlers,
 );

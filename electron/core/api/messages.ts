@@ -41,6 +41,7 @@ export const MESSAGES = {
   'followup.reasonNotFound': 'دلیل انتخاب‌شده پیدا نشد یا غیرفعال است.',
   'followup.funderRequired': 'برای مبلغ پرداخت‌شده، تأمین‌کننده را انتخاب کنید.',
   'followup.future': 'زمان گام نمی‌تواند در آینده باشد.',
+  'report.range': 'پایان بازه نمی‌تواند پیش از آغاز آن باشد.',
   'user.unitRequired': 'واحد تخصصی این نماینده را انتخاب کنید.',
   'user.agencyRequired': 'دستگاه اجرایی این نماینده را انتخاب کنید.',
   'amount.number': 'مبلغ باید عدد باشد.',

@@ -9,9 +9,10 @@ import { deskContract } from './desk';
 import { printContract } from './print';
 import { queueActionsContract } from './queueActions';
 import { followupContract } from './followup';
+import { reportsContract } from './reports';
 
 /** The whole contract: every method Didar answers, by name. */
-export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract, queueActionsContract, followupContract);
+export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract, queueActionsContract, followupContract, reportsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -366,3 +366,66 @@ export interface QueueBoard {
   /** Waiting tickets in calling order, each with how many are ahead of it. */
   waiting: { ticket: number; ahead: number; priority: boolean }[];
 }
+
+/** What a report covers: one meeting, a period of meeting dates, a county (of the clients), or all. */
+export interface ReportScope {
+  meetingId: string | null;
+  from: string | null;
+  to: string | null;
+  countyId: string | null;
+}
+
+/** A table of a report: each row's figures in the order of `columns`, and the totals of every column. */
+export interface ReportTable {
+  key: string;
+  columns: string[];
+  rows: { key: string; label: string; values: number[] }[];
+  totals: number[];
+}
+
+export interface Report {
+  scope: ReportScope & { meetingTitle: string | null; countyName: string | null };
+  generatedAt: string;
+  headline: {
+    meetings: number;
+    visits: number;
+    clients: number;
+    requests: number;
+    instructions: number;
+    answeredOnSpot: number;
+    /** Share of requests answered on the spot, in percent (one decimal), or null with no requests. */
+    answeredOnSpotPercent: number | null;
+    open: number;
+    closed: number;
+    overdue: number;
+    promisedToman: number;
+    deliveredToman: number;
+    /** Closed follow-ups that closed on or before their due date, in percent of those with a due date. */
+    closedByDuePercent: number | null;
+    medianDaysToResult: number | null;
+  };
+  /** columns: instructions. */
+  byKind: ReportTable;
+  /** columns: requests, instructions, answered on the spot. */
+  byCategory: ReportTable;
+  /** columns: referred, open, closed, overdue. */
+  byUnit: ReportTable;
+  byAgency: ReportTable;
+  /** Clients' counties; columns: visits, requests. */
+  byCounty: ReportTable;
+  /** columns: promised toman, delivered toman. */
+  byFunder: ReportTable;
+  /** Who issued the instructions (the presiding officials); columns: instructions, answered on the spot. */
+  byIssuer: ReportTable;
+  /** Clients served by circumstance (a client may have several); columns: clients. */
+  byCircumstance: ReportTable;
+  /** Follow-up results; columns: instructions. */
+  byOutcome: ReportTable;
+  /** Days from issue to result for referrals; columns: closed, median days, 90th percentile days. */
+  daysToResult: ReportTable;
+  /** Minutes with the official in 3-minute bands; columns: visits. */
+  timeWithOfficial: ReportTable;
+  /** Per desk; columns: called, done, no-show. */
+  byDesk: ReportTable;
+  queue: { averageWaitMinutes: number | null; medianWaitMinutes: number | null; noShows: number; cancelled: number };
+}
