@@ -24,7 +24,7 @@ function representativeScope(ctx: Ctx): { unitId: string | null; agencyId: strin
 
 /** The instruction, if the caller may see it; a representative asking for another's gets "not found". */
 function visibleInstruction(ctx: Ctx, id: string): Instruction {
-  const i = getInstruction(ctx.db, id);
+  const i = getInstruction(ctx.db, id, 'instructionId');
   const scope = representativeScope(ctx);
   if (scope && !((scope.unitId && i.unitId === scope.unitId) || (scope.agencyId && i.agencyId === scope.agencyId))) {
     throw fail.notFound('instruction.notFound', 'instructionId');
@@ -101,8 +101,9 @@ export const followupHandlers = {
       const code = cleanTrackingCode(q);
       const digits = toLatinDigits(q).replace(/[\s-]/g, '');
       if (code) {
-        where.push('i.tracking_code = ?');
-        params.push(code);
+        // Nine digits: a tracking code, or the start of a national ID.
+        where.push('(i.tracking_code = ? OR (cl.national_id >= ? AND cl.national_id < ?))');
+        params.push(code, code, `${code}:`);
       } else if (/^\d{1,10}$/.test(digits)) {
         where.push('cl.national_id >= ? AND cl.national_id < ?');
         params.push(digits, `${digits}:`);

@@ -93,9 +93,10 @@ export const toInstruction = (r: InstructionDbRow): Instruction => ({
   lastStepAt: r.last_step_at,
 });
 
-export function getInstruction(db: Db, id: string): Instruction {
+/** The instruction; `field` names the input that carried the id, for the error. */
+export function getInstruction(db: Db, id: string, field = 'id'): Instruction {
   const row = db.prepare(`${SELECT_INSTRUCTIONS} WHERE i.id = ?`).get(id) as InstructionDbRow | undefined;
-  if (!row) throw fail.notFound('instruction.notFound', 'id');
+  if (!row) throw fail.notFound('instruction.notFound', field);
   return toInstruction(row);
 }
 

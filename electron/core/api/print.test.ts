@@ -95,7 +95,7 @@ describe('print.slip', () => {
     expect(mustFail(official('print.slip', { instructionId: 'no-such-instruction' }))).toEqual({
       code: 'not_found',
       message: MESSAGES['instruction.notFound'],
-      field: 'id',
+      field: 'instructionId',
     });
     expect(countTableRows(t.core, 'print_log')).toBe(before);
   });

@@ -18,7 +18,7 @@ function recordPrint(ctx: Ctx, kind: 'ticket' | 'slip' | 'visit', entityId: stri
 }
 
 function slipOf(ctx: Ctx, instructionId: string): SlipPrint {
-  const instruction = getInstruction(ctx.db, instructionId);
+  const instruction = getInstruction(ctx.db, instructionId, 'instructionId');
   const request = getRequest(ctx.db, instruction.requestId);
   const detail = visitDetail(ctx.db, instruction.visitId, false);
   return {

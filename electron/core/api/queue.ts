@@ -1,4 +1,4 @@
-import type { CalledVisit, PriorityKind } from '../contract';
+import type { CalledVisit } from '../contract';
 import { queueContract } from '../contract/queue';
 import type { Db } from '../db/open';
 import { newId } from '../domain/ids';
@@ -15,9 +15,9 @@ import { SELECT_VISITS, toEntry, type VisitDbRow } from './visitStore';
 /** How many priority calls the meeting has made in a row, most recent first. */
 function currentPriorityRun(db: Db, meetingId: string, limit: number): number {
   const recent = db
-    .prepare(`SELECT priority FROM visits WHERE meeting_id = ? AND call_seq IS NOT NULL ORDER BY call_seq DESC LIMIT ?`)
-    .all(meetingId, limit + 1) as { priority: PriorityKind }[];
-  return priorityRunOf(recent.map((r) => r.priority !== 'none'));
+    .prepare(`SELECT priority FROM calls WHERE meeting_id = ? ORDER BY seq DESC LIMIT ?`)
+    .all(meetingId, limit + 1) as { priority: number }[];
+  return priorityRunOf(recent.map((r) => r.priority === 1));
 }
 
 /** The waiting visits of a meeting in the order they will be called. */
@@ -39,14 +39,18 @@ export function callNextVisit(ctx: Ctx, meetingId: string, desk: string): Called
   openMeeting(ctx.db, meetingId);
   const next = waitingInOrder(ctx.db, meetingId)[0];
   if (!next) return null;
+  const { seq } = ctx.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM calls WHERE meeting_id = ?').get(meetingId) as { seq: number };
   const changed = ctx.db
     .prepare(
-      `UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ?, call_count = call_count + 1,
-         call_seq = (SELECT coalesce(max(call_seq), 0) + 1 FROM visits WHERE meeting_id = ?)
+      `UPDATE visits SET status = 'called', desk = ?, called_by = ?, called_at = ?, first_called_at = coalesce(first_called_at, ?),
+         call_count = call_count + 1, call_seq = ?
        WHERE id = ? AND status = 'waiting'`,
     )
-    .run(desk, actor.userId, ctx.now, meetingId, next.id).changes;
+    .run(desk, actor.userId, ctx.now, ctx.now, seq, next.id).changes;
   if (changed !== 1) throw new Error('queue: visit taken by another desk inside an immediate transaction');
+  ctx.db
+    .prepare('INSERT INTO calls (meeting_id, seq, visit_id, priority, at) VALUES (?, ?, ?, ?, ?)')
+    .run(meetingId, seq, next.id, next.priority === 'none' ? 0 : 1, ctx.now);
   audit(ctx, 'call', 'visit', next.id, { status: 'waiting' }, { status: 'called', desk });
   ctx.emit('queue.changed', { meetingId });
   const row = ctx.db.prepare(`${SELECT_VISITS} WHERE v.id = ?`).get(next.id) as VisitDbRow;
@@ -72,9 +76,9 @@ export const queueHandlers = {
     ctx.db
       .prepare(
         `INSERT INTO visits (id, meeting_id, client_id, ticket, sort_key, priority, priority_reason, status, registered_by, registered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
+         VALUES (?, ?, ?, ?, (SELECT coalesce(max(sort_key), 0) + 1 FROM visits WHERE meeting_id = ?), ?, ?, 'waiting', ?, ?)`,
       )
-      .run(visitId, input.meetingId, client.id, ticket, ticket, input.priority, input.priority === 'none' ? '' : input.priorityReason, actor.userId, ctx.now);
+      .run(visitId, input.meetingId, client.id, ticket, input.meetingId, input.priority, input.priority === 'none' ? '' : input.priorityReason, actor.userId, ctx.now);
     const insertRequest = ctx.db.prepare(
       'INSERT INTO requests (id, visit_id, position, category_id, text, urgency, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -3,7 +3,7 @@ import { queueActionsContract } from '../contract/queueActions';
 import { nextStatus, type VisitAction } from '../domain/visitStates';
 import { audit, me, type Ctx, type HandlersOf } from './context';
 import { AppError, fail } from './errors';
-import { getMeeting } from './meetings';
+import { getMeeting, openMeeting } from './meetings';
 import { VISIT_STATUS_LABELS } from './messages';
 import { waitingInOrder } from './queue';
 import { queueEntry } from './visitStore';
@@ -78,11 +78,13 @@ export const queueActionsHandlers = {
   },
   'queue.reprioritize': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'reprioritize');
-    ctx.db.prepare('UPDATE visits SET priority = ?, priority_reason = ? WHERE id = ?').run(input.priority, input.reason, v.id);
+    // The reason of the change is in the audit log; an ordinary ticket carries no priority reason.
+    ctx.db.prepare('UPDATE visits SET priority = ?, priority_reason = ? WHERE id = ?').run(input.priority, input.priority === 'none' ? '' : input.reason, v.id);
     return changed(ctx, v, 'reprioritize', { priority: v.priority, reason: v.priority_reason }, { priority: input.priority, reason: input.reason });
   },
   'queue.requeue': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'requeue');
+    openMeeting(ctx.db, v.meeting_id);
     ctx.db
       .prepare(
         `UPDATE visits SET status = 'waiting', desk = NULL, called_by = NULL, left_at = NULL,
@@ -95,10 +97,10 @@ export const queueActionsHandlers = {
   'queue.stats': (input, ctx) => {
     getMeeting(ctx.db, input.meetingId);
     const rows = ctx.db
-      .prepare('SELECT status, registered_at, called_at, started_at, finished_at, call_seq FROM visits WHERE meeting_id = ?')
+      .prepare('SELECT status, registered_at, first_called_at AS called_at, started_at, finished_at FROM visits WHERE meeting_id = ?')
       .all(input.meetingId) as { status: VisitStatus; registered_at: string; called_at: string | null; started_at: string | null; finished_at: string | null }[];
     const count = (s: VisitStatus[]) => rows.filter((r) => s.includes(r.status)).length;
-    // The wait ends at the first call; a recall moves called_at, so the first call is the earlier of the two we know.
+    // The wait ends at the first call (recalls and transfers do not lengthen it).
     const waits = rows.filter((r) => r.called_at).map((r) => minutesBetween(r.registered_at, r.called_at!));
     const stillWaiting = rows.filter((r) => r.status === 'waiting').map((r) => minutesBetween(r.registered_at, ctx.now));
     const withOfficial = rows.filter((r) => r.status === 'done' && r.finished_at).map((r) => minutesBetween(r.started_at ?? r.called_at ?? r.finished_at!, r.finished_at!));

@@ -70,7 +70,7 @@ interface InstructionRow {
 function load(db: Db, scope: Scope) {
   const visits = db
     .prepare(
-      `SELECT v.id, v.meeting_id, v.client_id, v.status, v.desk, v.registered_at, v.called_at, v.started_at, v.finished_at,
+      `SELECT v.id, v.meeting_id, v.client_id, v.status, v.desk, v.registered_at, v.first_called_at AS called_at, v.started_at, v.finished_at,
          cl.county_id, co.name AS county_name, cl.circumstances
        FROM visits v JOIN meetings m ON m.id = v.meeting_id JOIN clients cl ON cl.id = v.client_id
        LEFT JOIN counties co ON co.id = cl.county_id WHERE ${SCOPE_WHERE}`,

@@ -22,6 +22,16 @@ CREATE TABLE audit_log (
   after TEXT
 ) STRICT;
 
+-- table calls
+CREATE TABLE calls (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  seq INTEGER NOT NULL,
+  visit_id TEXT NOT NULL REFERENCES visits(id),
+  priority INTEGER NOT NULL CHECK (priority IN (0, 1)),
+  at TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, seq)
+) STRICT;
+
 -- table categories
 CREATE TABLE categories (
   id TEXT PRIMARY KEY,
@@ -296,7 +306,7 @@ CREATE TABLE visits (
   called_at TEXT,
   -- the order of calls within the meeting (1, 2, 3 …): instants can tie, this cannot
   call_seq INTEGER,
-  finished_at TEXT, started_at TEXT, sort_key INTEGER, call_count INTEGER NOT NULL DEFAULT 0, skipped_count INTEGER NOT NULL DEFAULT 0, left_at TEXT, left_reason TEXT NOT NULL DEFAULT '',
+  finished_at TEXT, started_at TEXT, sort_key INTEGER, call_count INTEGER NOT NULL DEFAULT 0, skipped_count INTEGER NOT NULL DEFAULT 0, left_at TEXT, left_reason TEXT NOT NULL DEFAULT '', first_called_at TEXT,
   UNIQUE (meeting_id, ticket),
   UNIQUE (meeting_id, call_seq)
 ) STRICT;

@@ -165,3 +165,38 @@ export function registerVisitor(
     }),
   );
 }
+
+/** Signs an existing user in again (e.g. after the clock jumped past a session's 12 hours); returns the token. */
+export function logIn(t: TempCore, username: string, password = USER_PASSWORD): string {
+  return must(t.as(null)('auth.login', { username, password })).token;
+}
+
+/**
+ * Creates a user of any role through `users.create` by the admin holding `adminToken` — a unit's
+ * or an agency's representative with the unit or agency they act for — and signs them in.
+ */
+export function signInUser(
+  t: TempCore,
+  adminToken: string,
+  user: { username: string; role: Role; unitId?: string | null; agencyId?: string | null; displayName?: string },
+): string {
+  must(
+    t.as(adminToken)('users.create', {
+      username: user.username,
+      displayName: user.displayName ?? `کاربر ${user.username}`,
+      role: user.role,
+      password: USER_PASSWORD,
+      unitId: user.unitId ?? null,
+      agencyId: user.agencyId ?? null,
+    }),
+  );
+  return logIn(t, user.username);
+}
+
+/** Rows in a table of follow-up and the outbox (issue 5), or any other, for checking that a failed call wrote nothing. */
+export function countIn(
+  core: Core,
+  table: 'follow_ups' | 'outbox' | 'instructions' | 'audit_log' | 'visits' | 'requests' | 'clients' | 'users' | 'sessions' | 'meetings',
+): number {
+  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}

@@ -32,6 +32,22 @@ UPDATE visits SET call_count = 1 WHERE called_at IS NOT NULL;
 ALTER TABLE visits ADD COLUMN skipped_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE visits ADD COLUMN left_at TEXT;
 ALTER TABLE visits ADD COLUMN left_reason TEXT NOT NULL DEFAULT '';
+-- The wait ends at the first call; recalls and transfers move called_at, not this.
+ALTER TABLE visits ADD COLUMN first_called_at TEXT;
+UPDATE visits SET first_called_at = called_at;
+
+-- Every call "next" of a meeting in order (a visitor skipped and called again has two), which
+-- the priority rule reads: how many priority calls were made in a row.
+CREATE TABLE calls (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  seq INTEGER NOT NULL,
+  visit_id TEXT NOT NULL REFERENCES visits(id),
+  priority INTEGER NOT NULL CHECK (priority IN (0, 1)),
+  at TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, seq)
+) STRICT;
+INSERT INTO calls (meeting_id, seq, visit_id, priority, at)
+  SELECT meeting_id, call_seq, id, priority <> 'none', called_at FROM visits WHERE call_seq IS NOT NULL;
 CREATE INDEX visits_waiting_order ON visits(meeting_id, status, sort_key);
 
 -- Reasons a referral could not be done, a configurable list like the others.
