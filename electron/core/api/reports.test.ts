@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report, ReportTable } from '../contract';
+import { toLatinDigits } from '../domain/digits';
 import { newId } from '../domain/ids';
 import { withCheckDigit } from '../domain/nationalId';
 import { checkStatedTotal } from '../domain/statistics';
@@ -144,6 +145,18 @@ describe('reports', () => {
     expect(report.byOutcome.rows.find((r) => r.key === 'open')!.values[0]).toBe(h.open);
     expect(report.timeWithOfficial.totals[0]).toBe(count("SELECT count(*) AS n FROM visits WHERE status = 'done'"));
     expect(report.byDesk.totals[0]).toBe(count('SELECT count(*) AS n FROM visits WHERE desk IS NOT NULL'));
+
+    // The press summary says only what the report says: every number in it is one of the report's figures.
+    const figures = new Set<number>([
+      h.visits, h.clients, h.requests, h.instructions, h.answeredOnSpot, h.answeredOnSpotPercent ?? -1, h.closed, h.open,
+      h.promisedToman, h.deliveredToman,
+      report.byKind.rows.find((r) => r.key === 'unit')!.values[0]! + report.byKind.rows.find((r) => r.key === 'agency')!.values[0]!,
+      Math.max(...report.byCategory.rows.map((r) => r.values[0]!)),
+    ]);
+    const numbers = [...toLatinDigits(report.summary).replace(/٬/g, '').replace(/٫/g, '.').matchAll(/\d+(\.\d+)?/g)].map((m) => Number(m[0]));
+    expect(numbers.length).toBeGreaterThan(6);
+    for (const n of numbers) expect(figures, `${n} in «${report.summary}»`).toContain(n);
+    expect(report.summary).toContain('در سطح استان');
 
     // The parts of a scope add up to the whole: per meeting, and per county (plus clients with no county).
     const per = (scopes: Report[]) => scopes.reduce((s, r) => s + r.headline.requests, 0);

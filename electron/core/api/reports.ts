@@ -7,6 +7,8 @@ import type { HandlersOf } from './context';
 import { fail } from './errors';
 import { getMeeting } from './meetings';
 import { REPORT_LABELS } from './reportLabels';
+import { periodWords, pressSummary } from '../domain/reportProse';
+import { readSettings } from './settingsStore';
 
 /**
  * Reports that add up. Every figure comes from the same three row sets (visits, requests and
@@ -254,8 +256,9 @@ export function buildReport(db: Db, scope: Scope, now: string): Report {
   if (scope.countyId && !county) throw fail.notFound('county.notFound', 'countyId');
   const answered = ins.filter((i) => i.kind === 'answered').length;
 
-  return {
+  const report: Omit<Report, 'summary'> = {
     scope: { ...scope, meetingTitle: meeting?.title ?? null, countyName: county?.name ?? null },
+    periodLabel: periodWords(scope.from, scope.to, meeting?.date ?? null),
     generatedAt: now,
     headline: {
       meetings,
@@ -292,6 +295,7 @@ export function buildReport(db: Db, scope: Scope, now: string): Report {
       cancelled: visits.filter((v) => v.status === 'cancelled').length,
     },
   };
+  return { ...report, summary: pressSummary(report, readSettings(db).directorateName, report.periodLabel) };
 }
 
 export const reportsHandlers = {

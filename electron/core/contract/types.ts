@@ -385,7 +385,11 @@ export interface ReportTable {
 
 export interface Report {
   scope: ReportScope & { meetingTitle: string | null; countyName: string | null };
+  /** The period in the Jalali calendar, in words (e.g. «از ۱ آذر ۱۴۰۵ تا ۳۰ آذر ۱۴۰۵»), or '' for all time. */
+  periodLabel: string;
   generatedAt: string;
+  /** A short press summary in Persian prose, every number taken from this report. */
+  summary: string;
   headline: {
     meetings: number;
     visits: number;
