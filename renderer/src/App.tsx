@@ -21,6 +21,8 @@ import { DailyScreen } from './screens/followup/DailyScreen';
 import { OutboxScreen } from './screens/followup/OutboxScreen';
 import { DisplayScreen } from './display/DisplayScreen';
 import { DisplayPicker } from './display/DisplayPicker';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { DashboardScreen } from './screens/reports/DashboardScreen';
 
 function Gate() {
   const status = useCall('auth.status', {});
@@ -63,6 +65,8 @@ function SignedIn({ token }: { token: string }) {
           <Route path="/followup">{() => <FollowupScreen me={me.data} />}</Route>
           <Route path="/followup/daily">{() => <DailyScreen />}</Route>
           <Route path="/outbox">{() => <OutboxScreen />}</Route>
+          <Route path="/reports">{() => <ReportsScreen />}</Route>
+          <Route path="/dashboard">{() => <DashboardScreen />}</Route>
           <Route path="/users">{() => <Users />}</Route>
           <Route path="/settings">{() => <SettingsScreen />}</Route>
           <Route>{() => (representative ? <FollowupScreen me={me.data} /> : <Meetings me={me.data} />)}</Route>

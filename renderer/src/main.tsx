@@ -4,6 +4,7 @@ import '@fontsource/vazirmatn/700.css';
 import '@fontsource/vazirmatn/800.css';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import './app.css';
 import { DirectionProvider, MantineProvider, PasswordInput, createTheme } from '@mantine/core';
 import { fa } from './locale/fa';

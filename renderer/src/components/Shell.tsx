@@ -29,6 +29,8 @@ export function Shell({ me, online, children }: Props) {
     { to: '/followup/daily', label: fa.nav.daily, show: followers },
     { to: '/lookup', label: fa.nav.lookup, show: staff },
     { to: '/outbox', label: fa.nav.outbox, show: me.role === 'admin' || me.role === 'followup' },
+    { to: '/dashboard', label: fa.nav.dashboard, show: followers },
+    { to: '/reports', label: fa.nav.reports, show: followers },
     { to: '/users', label: fa.nav.users, show: me.role === 'admin' },
     { to: '/settings', label: fa.nav.settings, show: me.role === 'admin' },
   ];

@@ -1,0 +1,4 @@
+/** The director's dashboard. */
+export function DashboardScreen() {
+  return null;
+}
