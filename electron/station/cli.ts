@@ -29,7 +29,21 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 
-const core = createCore({ file: join(dataDir, 'didar.db') });
+/**
+ * DIDAR_CLOCK_OFFSET_DAYS — for tests and demos only: a whole or fractional number of days
+ * added to the real time for everything the host stamps and compares (due dates, staleness,
+ * sessions). The end-to-end tests use it to see a referral become overdue; never set it on
+ * a station people work with.
+ */
+const offsetDays = Number(process.env.DIDAR_CLOCK_OFFSET_DAYS ?? '0');
+if (!Number.isFinite(offsetDays)) {
+  console.error('DIDAR_CLOCK_OFFSET_DAYS must be a number of days.');
+  process.exit(1);
+}
+const now = offsetDays === 0 ? undefined : () => new Date(Date.now() + offsetDays * 86_400_000);
+if (now) console.log(`Clock offset:  ${offsetDays} days (DIDAR_CLOCK_OFFSET_DAYS, for tests and demos only)`);
+
+const core = createCore({ file: join(dataDir, 'didar.db'), ...(now ? { now } : {}) });
 if (values.demo) {
   const users = fillDemo(core);
   if (users) {

@@ -8,14 +8,25 @@ export interface RunningStation {
   dataDir: string;
   /** Calls the API as a desk would (POST /api/<method> with a bearer token). */
   api<T = unknown>(method: string, input: unknown, token?: string | null): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } }>;
-  stop(): Promise<void>;
+  /** Stops the station; the data folder is removed unless `keepData` (to start again on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts `npm run station` (without rebuilding) on a free port with a fresh temporary data folder. */
-export async function startStation(): Promise<RunningStation> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'didar-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/station/cli.ts', '--port', '0', '--data', dataDir], {
+export interface StationOptions {
+  /** An existing data folder (e.g. a stopped station's, kept with `stop({ keepData: true })`); default: a fresh temporary one. */
+  dataDir?: string;
+  /** Extra environment for the station process (e.g. `DIDAR_CLOCK_OFFSET_DAYS`). */
+  env?: Record<string, string>;
+  /** The port to listen on (e.g. a stopped station's, to come back where the browsers expect it); default: a free one. */
+  port?: number;
+}
+
+/** Starts `npm run station` (without rebuilding) on a free port with a fresh temporary data folder (or the one given). */
+export async function startStation(options: StationOptions = {}): Promise<RunningStation> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'didar-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/station/cli.ts', '--port', String(options.port ?? 0), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -43,10 +54,12 @@ export async function startStation(): Promise<RunningStation> {
       });
       return (await res.json()) as never;
     },
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+    async stop(stopOptions) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (!stopOptions?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

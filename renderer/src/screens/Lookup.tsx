@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useCall } from '../api/hooks';
 import { fieldErrorExact } from '../components/errors';
@@ -8,6 +8,8 @@ import { groupTrackingCode, instructionTarget, jalaliAt, KIND_LABELS, maskedNati
 import { InstructionNotes } from './desk/InstructionView';
 import { reprintSlip } from './desk/slips';
 import { StatusBadge } from './desk/StatusBadge';
+import { plainStatus, TONE_COLORS } from './followup/labels';
+import { StepsTimeline } from './followup/StepsTimeline';
 
 function Cell({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,6 +42,11 @@ export function Lookup() {
   const codeError = fieldErrorExact(error, 'code') ?? error?.message;
   const found = asked !== null && asked === code && !lookup.error ? lookup.data : undefined;
   const i = found?.instruction;
+  // The follow-up steps, when the caller may read them (the directorate's follow-up staff).
+  const me = useCall('auth.me', {});
+  const readsSteps = me.data?.role === 'admin' || me.data?.role === 'official' || me.data?.role === 'followup';
+  const steps = useCall('followups.steps', { instructionId: i?.id ?? '' }, { enabled: readsSteps && i !== undefined });
+  const plain = i ? plainStatus(i, readsSteps ? steps.data : undefined) : null;
   return (
     <Stack maw={920}>
       <Title order={2}>{fa.lookup.title}</Title>
@@ -78,6 +85,18 @@ export function Lookup() {
               </Button>
             </Group>
           </Group>
+          {plain && (!readsSteps || steps.data) && (
+            <Alert color={TONE_COLORS[plain.tone]} variant="light" title={fa.followup.plain.title} mb="md" data-testid="lookup-plain">
+              <Text fw={700} size="lg" data-testid="lookup-sentence">
+                {plain.sentence}
+              </Text>
+              {plain.details.map((line) => (
+                <Text key={line} size="sm">
+                  {line}
+                </Text>
+              ))}
+            </Alert>
+          )}
           <SimpleGrid cols={3} spacing="md" verticalSpacing="sm" mb="md">
             <Cell label={fa.lookup.client}>
               {found.clientName}{' '}
@@ -107,6 +126,14 @@ export function Lookup() {
             <Text>{i.text}</Text>
             <InstructionNotes instruction={i} />
           </Stack>
+          {readsSteps && steps.data && steps.data.length > 0 && (
+            <Stack gap={4} mt="md">
+              <Text size="xs" c="dimmed">
+                {fa.followup.panel.timeline}
+              </Text>
+              <StepsTimeline steps={steps.data} />
+            </Stack>
+          )}
         </Paper>
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Image, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, FileInput, Group, Image, NumberInput, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DueDays, Settings } from '../../../../electron/core/contract';
@@ -17,7 +17,7 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
-/** The directorate's name and logo (printed on slips), the queue rule, default due days, printing. */
+/** The directorate's name and logo (printed on slips), the queue rule, default due days, printing, staleness, the SMS gateway. */
 export function GeneralSettings() {
   const settings = useCall('settings.get', {});
   return settings.data ? <GeneralSettingsForm key={JSON.stringify(settings.data)} initial={settings.data} /> : null;
@@ -27,6 +27,7 @@ function GeneralSettingsForm({ initial }: { initial: Settings }) {
   const save = useAction('settings.save');
   const [form, setForm] = useState(initial);
   const [logoError, setLogoError] = useState<string | undefined>();
+  const setGateway = (patch: Partial<Settings['smsGateway']>) => setForm({ ...form, smsGateway: { ...form.smsGateway, ...patch } });
   const setDue = (kind: keyof DueDays, v: string | number) => setForm({ ...form, dueDays: { ...form.dueDays, [kind]: typeof v === 'number' ? v : Number(v) } });
   const onLogo = async (file: File | null) => {
     setLogoError(undefined);
@@ -91,6 +92,48 @@ function GeneralSettingsForm({ initial }: { initial: Settings }) {
           dir="ltr"
           w={320}
         />
+        <NumberInput
+          label={fa.settings.staleDays}
+          description={fa.settings.staleDaysHint}
+          value={form.staleDays}
+          onChange={(v) => setForm({ ...form, staleDays: typeof v === 'number' ? v : Number(v) })}
+          min={1}
+          max={90}
+          suffix={` ${fa.settings.days}`}
+          error={fieldError(save.error, 'staleDays')}
+          w={240}
+          name="staleDays"
+        />
+        <Title order={5}>{fa.settings.sms}</Title>
+        <Text size="xs" c="dimmed">
+          {fa.settings.smsHint}
+        </Text>
+        <TextInput
+          label={fa.settings.smsUrl}
+          value={form.smsGateway.url}
+          onChange={(e) => setGateway({ url: e.currentTarget.value })}
+          error={fieldError(save.error, 'smsGateway.url')}
+          dir="ltr"
+          name="smsUrl"
+        />
+        <SimpleGrid cols={2}>
+          <PasswordInput
+            label={fa.settings.smsToken}
+            value={form.smsGateway.token}
+            onChange={(e) => setGateway({ token: e.currentTarget.value })}
+            error={fieldError(save.error, 'smsGateway.token')}
+            dir="ltr"
+            name="smsToken"
+          />
+          <TextInput
+            label={fa.settings.smsSender}
+            value={form.smsGateway.sender}
+            onChange={(e) => setGateway({ sender: e.currentTarget.value })}
+            error={fieldError(save.error, 'smsGateway.sender')}
+            dir="ltr"
+            name="smsSender"
+          />
+        </SimpleGrid>
         <Group>
           <Button type="submit" loading={save.isPending}>
             {fa.app.save}
