@@ -26,6 +26,8 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: './',
+    // Copied as is into the build: the waiting-room display's sounds (resources/public/sounds).
+    publicDir: resolve('resources/public'),
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),

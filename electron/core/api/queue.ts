@@ -96,7 +96,10 @@ export const queueHandlers = {
         .prepare(`${SELECT_VISITS} WHERE v.meeting_id = ? AND v.status IN ('called', 'with_official') ORDER BY v.call_seq DESC`)
         .all(input.meetingId) as VisitDbRow[]
     ).map((r) => toEntry(r, null));
-    return { meetingId: input.meetingId, waiting, called, maxPriorityInRow: readSettings(ctx.db).maxPriorityInRow };
+    const noShows = (
+      ctx.db.prepare(`${SELECT_VISITS} WHERE v.meeting_id = ? AND v.status = 'no_show' ORDER BY v.left_at DESC`).all(input.meetingId) as VisitDbRow[]
+    ).map((r) => toEntry(r, null));
+    return { meetingId: input.meetingId, waiting, called, noShows, maxPriorityInRow: readSettings(ctx.db).maxPriorityInRow };
   },
   'queue.callNext': (input, ctx) => callNextVisit(ctx, input.meetingId, input.desk),
 } satisfies HandlersOf<typeof queueContract>;

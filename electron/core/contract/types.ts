@@ -137,6 +137,8 @@ export interface Queue {
   meetingId: string;
   waiting: QueueEntry[];
   called: QueueEntry[];
+  /** Visitors marked no-show, the latest first (one who comes back can be requeued). */
+  noShows: QueueEntry[];
   maxPriorityInRow: number;
 }
 
