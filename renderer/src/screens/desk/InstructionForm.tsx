@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Kbd, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { DueDays, InstructionKind, Lists } from '../../../../electron/core/contract';
 import { toLatinDigits } from '../../../../electron/core/domain/digits';
@@ -6,7 +6,7 @@ import { CallError } from '../../api/client';
 import { JalaliDateInput } from '../../components/JalaliDateInput';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
-import { fa as faDigits } from '../../format';
+import { NumberedSegments } from '../../components/NumberedSegments';
 import { fa, keysOf } from '../../locale/fa';
 import { enterPicksFirstOption } from './comboboxEnter';
 import { FUNDER_LABELS, KIND_SHORT, KINDS } from './display';
@@ -96,23 +96,7 @@ export function InstructionForm({ initial, lists, dueDays, mode, pending, error,
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="instruction-form">
       <Stack gap="xs">
-        <SegmentedControl
-          fullWidth
-          size="sm"
-          aria-label={fa.desk.fields.kind}
-          value={draft.kind}
-          onChange={(v) => chooseKind(v as InstructionKind, false)}
-          data={KINDS.map((k, i) => ({
-            value: k,
-            label: (
-              <Group gap={6} justify="center" wrap="nowrap">
-                <Kbd size="xs">{faDigits(i + 1)}</Kbd>
-                <span>{KIND_SHORT[k]}</span>
-              </Group>
-            ),
-          }))}
-          data-testid="kind"
-        />
+        <NumberedSegments options={KINDS} labels={KIND_SHORT} value={draft.kind} onChange={(k) => chooseKind(k, false)} ariaLabel={fa.desk.fields.kind} testId="kind" />
         <SimpleGrid cols={2} spacing="xs">
           <Textarea
             label={fa.desk.fields.text}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Kbd, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Funder, Instruction, ListItem, Outcome } from '../../../../electron/core/contract';
@@ -7,7 +7,7 @@ import { CallError } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
-import { fa as faDigits } from '../../format';
+import { NumberedSegments } from '../../components/NumberedSegments';
 import { fa, keysOf } from '../../locale/fa';
 import { enterPicksFirstOption } from '../desk/comboboxEnter';
 import { FUNDER_LABELS } from '../desk/display';
@@ -101,23 +101,14 @@ export function CloseForm({ instruction, reasons, onSaved }: Props) {
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="close-form">
       <Stack gap="xs">
-        <SegmentedControl
-          fullWidth
-          size="sm"
-          aria-label={fa.followup.close.outcome}
+        <NumberedSegments
+          options={OUTCOMES}
+          labels={OUTCOME_LABELS}
           value={outcome}
-          onChange={(v) => setOutcome(v as Outcome)}
+          onChange={setOutcome}
+          ariaLabel={fa.followup.close.outcome}
           color={outcome === 'not_possible' ? 'orange' : 'teal'}
-          data={OUTCOMES.map((o, n) => ({
-            value: o,
-            label: (
-              <Group gap={6} justify="center" wrap="nowrap">
-                <Kbd size="xs">{faDigits(n + 1)}</Kbd>
-                <span>{OUTCOME_LABELS[o]}</span>
-              </Group>
-            ),
-          }))}
-          data-testid="outcome"
+          testId="outcome"
         />
         {outcome === 'not_possible' && (
           <Select

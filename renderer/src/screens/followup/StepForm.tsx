@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Kbd, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Kbd, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Instruction, StepKind } from '../../../../electron/core/contract';
@@ -8,7 +8,8 @@ import { useAction } from '../../api/hooks';
 import { JalaliDateInput } from '../../components/JalaliDateInput';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
-import { fa as faDigits, todayTehran } from '../../format';
+import { NumberedSegments } from '../../components/NumberedSegments';
+import { todayTehran } from '../../format';
 import { fa } from '../../locale/fa';
 import { closeCalendarOnLeave, isSaveKey } from './keys';
 import { STEP_KINDS, STEP_LABELS } from './labels';
@@ -119,23 +120,7 @@ export function StepForm({ instruction, onSaved }: Props) {
             {fa.followup.panel.closedNoteOnly}
           </Text>
         )}
-        <SegmentedControl
-          fullWidth
-          size="sm"
-          aria-label={fa.followup.step.kind}
-          value={shownKind}
-          onChange={(v) => setKind(v as StepKind)}
-          data={kinds.map((k, n) => ({
-            value: k,
-            label: (
-              <Group gap={6} justify="center" wrap="nowrap">
-                <Kbd size="xs">{faDigits(n + 1)}</Kbd>
-                <span>{STEP_LABELS[k]}</span>
-              </Group>
-            ),
-          }))}
-          data-testid="step-kind"
-        />
+        <NumberedSegments options={kinds} labels={STEP_LABELS} value={shownKind} onChange={setKind} ariaLabel={fa.followup.step.kind} testId="step-kind" />
         <Textarea
           label={fa.followup.step.text}
           value={text}
