@@ -11,7 +11,8 @@ export interface PrintRequest {
   deviceName: string;
 }
 
-const ROUTE = /^\/print\/(ticket|slip|visit|visit-slips)\/[0-9a-f-]{36}$/;
+/** The print routes (a report's scope is base64url JSON); the same list the station's PDF renderer accepts. */
+const ROUTE = /^\/print\/(?:(ticket|slip|visit|visit-slips)\/[0-9a-f-]{36}|report\/[A-Za-z0-9_-]{2,400})$/;
 
 /**
  * "Print is a page": the route is loaded in a hidden window (same security settings as the

@@ -1,8 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
-/** The print routes a PDF may be asked of (the same list the desktop printer accepts). */
-export const PRINT_ROUTE = /^\/print\/(ticket|slip|visit|visit-slips)\/[0-9a-f-]{36}$/;
+/** The print routes a PDF may be asked of (the same list the desktop printer accepts); a report's scope is base64url JSON. */
+export const PRINT_ROUTE = /^\/print\/(?:(ticket|slip|visit|visit-slips)\/[0-9a-f-]{36}|report\/[A-Za-z0-9_-]{2,400})$/;
 
 /** The print page could not show its data: `code` is the contract's error code the page met (not_found, forbidden …). */
 export class PrintPageError extends Error {

@@ -1,6 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useCall, useLiveUpdates } from './api/hooks';
@@ -21,8 +21,9 @@ import { DailyScreen } from './screens/followup/DailyScreen';
 import { OutboxScreen } from './screens/followup/OutboxScreen';
 import { DisplayScreen } from './display/DisplayScreen';
 import { DisplayPicker } from './display/DisplayPicker';
-import { ReportsScreen } from './screens/reports/ReportsScreen';
-import { DashboardScreen } from './screens/reports/DashboardScreen';
+// Reports and the dashboard carry the charts library: loaded when first opened.
+const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const DashboardScreen = lazy(() => import('./screens/reports/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 
 function Gate() {
   const status = useCall('auth.status', {});
@@ -65,8 +66,20 @@ function SignedIn({ token }: { token: string }) {
           <Route path="/followup">{() => <FollowupScreen me={me.data} />}</Route>
           <Route path="/followup/daily">{() => <DailyScreen />}</Route>
           <Route path="/outbox">{() => <OutboxScreen />}</Route>
-          <Route path="/reports">{() => <ReportsScreen />}</Route>
-          <Route path="/dashboard">{() => <DashboardScreen />}</Route>
+          <Route path="/reports">
+            {() => (
+              <Suspense fallback={<FullLoader />}>
+                <ReportsScreen />
+              </Suspense>
+            )}
+          </Route>
+          <Route path="/dashboard">
+            {() => (
+              <Suspense fallback={<FullLoader />}>
+                <DashboardScreen />
+              </Suspense>
+            )}
+          </Route>
           <Route path="/users">{() => <Users />}</Route>
           <Route path="/settings">{() => <SettingsScreen />}</Route>
           <Route>{() => (representative ? <FollowupScreen me={me.data} /> : <Meetings me={me.data} />)}</Route>

@@ -19,14 +19,14 @@ export function useAction<K extends MethodName>(method: K) {
 
 /** Which cached reads each event makes stale. */
 const STALE: Record<EventName, string[]> = {
-  'queue.changed': ['queue.', 'meetings.'],
-  'meetings.changed': ['meetings.', 'queue.'],
+  'queue.changed': ['queue.', 'meetings.', 'reports.'],
+  'meetings.changed': ['meetings.', 'queue.', 'reports.'],
   'clients.changed': ['clients.'],
   'lists.changed': ['lists.', 'settings.', 'auth.status'],
   'users.changed': ['users.'],
-  'instructions.changed': ['visits.', 'instructions.', 'clients.history', 'desk.'],
-  'visits.changed': ['visits.', 'desk.', 'clients.history'],
-  'followups.changed': ['followups.', 'instructions.', 'visits.', 'clients.history', 'outbox.'],
+  'instructions.changed': ['visits.', 'instructions.', 'clients.history', 'desk.', 'followups.', 'reports.'],
+  'visits.changed': ['visits.', 'desk.', 'clients.history', 'reports.'],
+  'followups.changed': ['followups.', 'instructions.', 'visits.', 'clients.history', 'outbox.', 'reports.'],
 };
 
 /**

@@ -7,10 +7,12 @@ const TicketPage = lazy(() => import('./TicketPage').then((m) => ({ default: m.T
 const SlipPage = lazy(() => import('./SlipPage').then((m) => ({ default: m.SlipPage })));
 const VisitSlipsPage = lazy(() => import('./SlipPage').then((m) => ({ default: m.VisitSlipsPage })));
 const VisitSummaryPage = lazy(() => import('./VisitSummaryPage').then((m) => ({ default: m.VisitSummaryPage })));
+const ReportPage = lazy(() => import('./ReportPage').then((m) => ({ default: m.ReportPage })));
 
 /**
  * The print routes: #/print/ticket/:visitId (80 mm thermal), #/print/slip/:instructionId (A5),
- * #/print/visit-slips/:visitId (A5, one page per instruction), #/print/visit/:visitId (A4).
+ * #/print/visit-slips/:visitId (A5, one page per instruction), #/print/visit/:visitId (A4),
+ * #/print/report/:scope (A4; the scope as base64url JSON).
  */
 export function PrintRoutes() {
   return (
@@ -20,6 +22,7 @@ export function PrintRoutes() {
         <Route path="/print/slip/:instructionId">{(p) => <SlipPage instructionId={p.instructionId} />}</Route>
         <Route path="/print/visit-slips/:visitId">{(p) => <VisitSlipsPage visitId={p.visitId} />}</Route>
         <Route path="/print/visit/:visitId">{(p) => <VisitSummaryPage visitId={p.visitId} />}</Route>
+        <Route path="/print/report/:scope">{(p) => <ReportPage encoded={p.scope} />}</Route>
         <Route>{() => <PrintNotFound />}</Route>
       </Switch>
     </Suspense>

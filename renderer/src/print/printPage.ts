@@ -22,7 +22,7 @@ function defaultFileName(route: string): string {
  * Prints a print route: in the desktop app through the bridge (silently to the printer chosen
  * in settings, or to a PDF file); in a browser as a PDF of the same route rendered by the
  * station's Chromium, downloaded. Routes: /print/ticket/:visitId, /print/slip/:instructionId,
- * /print/visit/:visitId, /print/visit-slips/:visitId. Throws a CallError with a Persian message.
+ * /print/visit/:visitId, /print/visit-slips/:visitId, /print/report/:scope (base64url JSON). Throws a CallError with a Persian message.
  */
 export async function printPage(route: string, options: PrintOptions = {}): Promise<void> {
   const token = session.token;
