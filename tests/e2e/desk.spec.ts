@@ -217,6 +217,7 @@ test('the desk: history, three instructions by keyboard, finish calls the next; 
   await off.keyboard.type('تأمین ویلچر در اولویت');
   await off.keyboard.press('Enter');
   await off.keyboard.type('توانبخشی');
+  await expect(off.getByRole('option', { name: 'معاونت توانبخشی' })).toBeVisible(); // as a person waits for the list
   await off.keyboard.press('Enter'); // picks «معاونت توانبخشی»
   await off.keyboard.press('Enter'); // to the due date (prefilled from the settings)
   await expect(cards.nth(1).locator('input[name="dueDate"]')).toHaveValue(persianDigits(jalaliTyped(addDays(today, 14))));
@@ -225,6 +226,7 @@ test('the desk: history, three instructions by keyboard, finish calls the next; 
   await expect(cards.nth(1).getByRole('textbox', { name: 'مبلغ (تومان)' })).toHaveValue('۲٬۵۰۰٬۰۰۰');
   await off.keyboard.press('Enter');
   await off.keyboard.type('بهزیستی');
+  await expect(off.getByRole('option', { name: 'بهزیستی' }).first()).toBeVisible();
   await off.keyboard.press('Enter');
   await shot(off, '03-kind-unit');
   await off.keyboard.press('Control+Enter');
@@ -238,6 +240,7 @@ test('the desk: history, three instructions by keyboard, finish calls the next; 
   await off.keyboard.type('معرفی به کمیته امداد برای کمک معیشتی');
   await off.keyboard.press('Enter');
   await off.keyboard.type('امداد');
+  await expect(off.getByRole('option', { name: /امداد/ }).first()).toBeVisible();
   await off.keyboard.press('Enter');
   await shot(off, '04-kind-agency');
   await off.keyboard.press('Control+Enter');
@@ -282,6 +285,7 @@ test('the desk: history, three instructions by keyboard, finish calls the next; 
   // A due date before today, typed into the Jalali date field.
   await off.keyboard.press('Enter'); // from the order text to the agency
   await off.keyboard.type('برق');
+  await expect(off.getByRole('option', { name: 'اداره برق' })).toBeVisible();
   await off.keyboard.press('Enter');
   await off.keyboard.press('Enter');
   const due = card.locator('input[name="dueDate"]');
