@@ -8,7 +8,7 @@ import { enterMovesOn } from '../components/enterMovesOn';
 import { fieldError } from '../components/errors';
 import { jalaliDateOf } from '../format';
 import { fa } from '../locale/fa';
-import { enterPicksFirstOption } from './desk/comboboxEnter';
+import { enterPicksFirstOption } from '../components/comboboxEnter';
 
 interface Form {
   username: string;

@@ -6,7 +6,7 @@ import { useAction } from '../../api/hooks';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
 import { fa } from '../../locale/fa';
-import { enterPicksFirstOption } from './comboboxEnter';
+import { enterPicksFirstOption } from '../../components/comboboxEnter';
 
 interface Props {
   visitId: string;

@@ -8,7 +8,7 @@ import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
 import { NumberedSegments } from '../../components/NumberedSegments';
 import { fa, keysOf } from '../../locale/fa';
-import { enterPicksFirstOption } from './comboboxEnter';
+import { enterPicksFirstOption } from '../../components/comboboxEnter';
 import { FUNDER_LABELS, KIND_SHORT, KINDS } from './display';
 import { fieldsOf, showAmount, withKind, type Draft, type InstructionFields } from './draft';
 

@@ -9,7 +9,7 @@ import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
 import { NumberedSegments } from '../../components/NumberedSegments';
 import { fa, keysOf } from '../../locale/fa';
-import { enterPicksFirstOption } from '../desk/comboboxEnter';
+import { enterPicksFirstOption } from '../../components/comboboxEnter';
 import { FUNDER_LABELS } from '../desk/display';
 import { parseAmount, showAmount } from '../desk/draft';
 import { isSaveKey } from './keys';
