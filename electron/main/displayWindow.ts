@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, screen, type WebContents } from 'electron';
-import { join } from 'node:path';
+import { lockNavigation, RENDERER_PAGE, securePreferences } from './secureWindow';
 
 /**
  * The waiting-room display: a second window, full screen on the second monitor when there is
@@ -18,19 +18,10 @@ export function openDisplayWindow(meetingId: string, token: string): BrowserWind
     fullscreen: target.id !== primary.id,
     autoHideMenuBar: true,
     title: 'دیدار — نمایشگر سالن انتظار',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      autoplayPolicy: 'no-user-gesture-required',
-    },
+    webPreferences: securePreferences({ autoplayPolicy: 'no-user-gesture-required' }),
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (url !== win.webContents.getURL()) event.preventDefault();
-  });
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'), { hash: `/display/${meetingId}?t=${encodeURIComponent(token)}` });
+  lockNavigation(win);
+  void win.loadFile(RENDERER_PAGE, { hash: `/display/${meetingId}?t=${encodeURIComponent(token)}` });
   return win;
 }
 

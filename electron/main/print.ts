@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, ipcMain, type WebContents } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lockNavigation, RENDERER_PAGE, securePreferences } from './secureWindow';
 
 /** What the renderer asks of the desktop app's printer. */
 export interface PrintRequest {
@@ -27,10 +27,11 @@ export function installPrinting(isOwnSender: (sender: WebContents, frameUrl: str
     }
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(import.meta.dirname, '../preload/index.cjs') },
+      webPreferences: securePreferences(),
     });
+    lockNavigation(win);
     try {
-      await win.loadFile(join(import.meta.dirname, '../renderer/index.html'), { hash: `${request.route}?t=${encodeURIComponent(token)}` });
+      await win.loadFile(RENDERER_PAGE, { hash: `${request.route}?t=${encodeURIComponent(token)}` });
       await waitForReady(win);
       if (request.silent) {
         await new Promise<void>((resolve, reject) =>

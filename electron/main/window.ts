@@ -1,5 +1,5 @@
 import { BrowserWindow, session } from 'electron';
-import { join } from 'node:path';
+import { lockNavigation, RENDERER_PAGE, securePreferences } from './secureWindow';
 
 /**
  * The desk window: isolated, sandboxed, no Node in the page, navigation and new windows
@@ -14,21 +14,11 @@ export function createDeskWindow(): BrowserWindow {
     title: 'دیدار',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: securePreferences(),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (url !== win.webContents.getURL()) event.preventDefault();
-  });
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  lockNavigation(win);
+  void win.loadFile(RENDERER_PAGE);
   return win;
 }
 

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { deskContract, instructionFields } from '../contract/desk';
-import type { Instruction } from '../contract';
+import type { Instruction, VisitStatus } from '../contract';
+import { nextStatus } from '../domain/visitStates';
 import type { Db } from '../db/open';
 import { newId } from '../domain/ids';
 import { tehranDate } from '../domain/time';
@@ -19,12 +20,13 @@ type Fields = z.output<typeof instructionFields>;
 const ACTIVE_AT_DESK = `('called', 'with_official')`;
 
 /** The visit, which must be at a desk (called, or with the official). */
-function visitAtDesk(db: Db, visitId: string): { id: string; meeting_id: string; status: string; desk: string | null; client_id: string } {
+function visitAtDesk(db: Db, visitId: string): { id: string; meeting_id: string; status: VisitStatus; desk: string | null; client_id: string } {
   const row = db.prepare('SELECT id, meeting_id, status, desk, client_id FROM visits WHERE id = ?').get(visitId) as
-    | { id: string; meeting_id: string; status: string; desk: string | null; client_id: string }
+    | { id: string; meeting_id: string; status: VisitStatus; desk: string | null; client_id: string }
     | undefined;
   if (!row) throw fail.notFound('visit.notFound', 'visitId');
-  if (row.status !== 'called' && row.status !== 'with_official') throw fail.conflict('visit.notAtDesk', {}, 'visitId');
+  // At a desk = the queue's state machine lets the official start (or go on with) the visit.
+  if (nextStatus(row.status, 'start') === null) throw fail.conflict('visit.notAtDesk', {}, 'visitId');
   return row;
 }
 

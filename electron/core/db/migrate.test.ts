@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDatabaseFiles } from '../testing/tempDatabaseFile';
 import { checkOrder, NewerDatabaseError, pendingMigrations, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { openDatabase, type Db } from './open';
@@ -29,19 +29,9 @@ const tableNames = (db: Database.Database) =>
 
 let dir: string;
 let file: string;
-const opened: Database.Database[] = [];
-const track = <T extends Database.Database>(db: T): T => {
-  opened.push(db);
-  return db;
-};
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'didar-migrate-'));
-  file = join(dir, 'didar.sqlite');
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+const track = tempDatabaseFiles('didar-migrate-', (d, f) => {
+  dir = d;
+  file = f;
 });
 
 describe('migration list', () => {

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDatabaseFiles } from '../testing/tempDatabaseFile';
 import { typedCall } from '../api/dispatch';
 import { hashPassword } from '../domain/password';
 import { createCore } from '../index';
@@ -17,19 +17,9 @@ const PASSWORD = 'admin-password-1';
 
 let dir: string;
 let file: string;
-const opened: Database.Database[] = [];
-const track = <T extends Database.Database>(db: T): T => {
-  opened.push(db);
-  return db;
-};
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'didar-migrate0020-'));
-  file = join(dir, 'didar.sqlite');
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+const track = tempDatabaseFiles('didar-migrate0020-', (d, f) => {
+  dir = d;
+  file = f;
 });
 
 const columns = (db: Database.Database, table: string) =>

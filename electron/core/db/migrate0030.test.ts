@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDatabaseFiles } from '../testing/tempDatabaseFile';
 import { typedCall } from '../api/dispatch';
 import { insertListItem } from '../api/lists';
 import { hashPassword, hashToken } from '../domain/password';
@@ -21,19 +21,9 @@ const OPERATOR_TOKEN = 'operator-session-token-from-version-20';
 
 let dir: string;
 let file: string;
-const opened: Database.Database[] = [];
-const track = <T extends Database.Database>(db: T): T => {
-  opened.push(db);
-  return db;
-};
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'didar-migrate0030-'));
-  file = join(dir, 'didar.sqlite');
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+const track = tempDatabaseFiles('didar-migrate0030-', (d, f) => {
+  dir = d;
+  file = f;
 });
 
 const TABLES = ['users', 'sessions', 'meetings', 'clients', 'visits', 'requests', 'instructions', 'print_log', 'audit_log', 'units', 'agencies', 'categories', 'counties'];

@@ -1,6 +1,7 @@
 import type { ApiError } from '../../../electron/core/contract';
 import { call, CallError, session } from '../api/client';
 import { desktopBridge } from '../api/transport';
+import { downloadBlob } from '../components/download';
 import { fa } from '../locale/fa';
 
 export interface PrintOptions {
@@ -53,17 +54,5 @@ async function downloadPdf(route: string, token: string, fileName: string): Prom
     if (body?.error?.code === 'unauthenticated') session.set(null);
     throw body?.error ? new CallError(body.error) : failure();
   }
-  const url = URL.createObjectURL(await res.blob());
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.rel = 'noopener';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } finally {
-    // The download has started from the link's click; the blob can go a moment later.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
+  downloadBlob(await res.blob(), fileName);
 }

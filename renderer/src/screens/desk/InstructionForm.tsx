@@ -7,6 +7,7 @@ import { JalaliDateInput } from '../../components/JalaliDateInput';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
 import { NumberedSegments } from '../../components/NumberedSegments';
+import { TomanInput } from '../../components/TomanInput';
 import { fa, keysOf } from '../../locale/fa';
 import { enterPicksFirstOption } from '../../components/comboboxEnter';
 import { FUNDER_LABELS, KIND_SHORT, KINDS } from './display';
@@ -157,17 +158,14 @@ export function InstructionForm({ initial, lists, dueDays, mode, pending, error,
               name="dueDate"
             />
           </div>
-          <TextInput
+          <TomanInput
             label={fa.desk.fields.amount}
             value={draft.amount}
-            onChange={(e) => {
+            onChange={(v) => {
               setAmountError(undefined);
-              set({ amount: showAmount(e.currentTarget.value) });
+              set({ amount: showAmount(v) });
             }}
             error={amountError ?? err('fields.amountToman')}
-            rightSection={<span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{fa.desk.toman}</span>}
-            rightSectionWidth={48}
-            inputMode="numeric"
             name="amount"
           />
           <Select

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Kbd, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Funder, Instruction, ListItem, Outcome } from '../../../../electron/core/contract';
@@ -8,6 +8,7 @@ import { useAction } from '../../api/hooks';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
 import { NumberedSegments } from '../../components/NumberedSegments';
+import { TomanInput } from '../../components/TomanInput';
 import { fa, keysOf } from '../../locale/fa';
 import { enterPicksFirstOption } from '../../components/comboboxEnter';
 import { FUNDER_LABELS } from '../desk/display';
@@ -126,17 +127,14 @@ export function CloseForm({ instruction, reasons, onSaved }: Props) {
           />
         )}
         <SimpleGrid cols={2} spacing="xs">
-          <TextInput
+          <TomanInput
             label={fa.followup.close.delivered}
             value={amount}
-            onChange={(e) => {
+            onChange={(v) => {
               setAmountError(undefined);
-              setAmount(showAmount(e.currentTarget.value));
+              setAmount(showAmount(v));
             }}
             error={amountError ?? err('deliveredToman')}
-            rightSection={<span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{fa.desk.toman}</span>}
-            rightSectionWidth={48}
-            inputMode="numeric"
             name="delivered"
           />
           <Select

@@ -1,5 +1,6 @@
 import type { Report } from '../../../../electron/core/contract';
 import { fa } from '../../locale/fa';
+import { downloadBlob } from '../../components/download';
 import { fileDate, headlineFigures, madeAtWords, periodWords, queueFigures, reportTables, scopeWords, totalLabel } from './reportMeta';
 
 type ExcelModule = typeof import('exceljs');
@@ -116,16 +117,5 @@ export async function exportXlsx(report: Report): Promise<void> {
   const Excel = (mod as unknown as { default?: ExcelModule }).default ?? mod;
   const buffer = await buildWorkbook(Excel, report).xlsx.writeBuffer();
   const blob = new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = xlsxFileName(report);
-    link.rel = 'noopener';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
+  downloadBlob(blob, xlsxFileName(report));
 }
