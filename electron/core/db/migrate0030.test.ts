@@ -11,6 +11,10 @@ import { must, mustFail, nationalIdFor, steppingClock } from '../testing/tempCor
 import { schemaVersion } from './migrate';
 import { openDatabase } from './open';
 import { STARTING_LISTS } from './seedLists';
+import { MIGRATIONS } from './migrations';
+import { reportCountDifferences } from '../reports/counts';
+
+const LATEST = MIGRATIONS.at(-1)!.version;
 
 const AT = '2026-03-30T07:00:00.000Z';
 const LATER = '2026-03-30T07:20:00.000Z';
@@ -107,13 +111,13 @@ function writeVersion20Database() {
   return { before, unitId };
 }
 
-describe('migration 0030 on a database holding 0020 data', () => {
-  it('keeps every row, rebuilds users in place, fills the new columns, and backs the old file up first', () => {
+describe('migrations 0030 and 0040 on a database holding 0020 data', () => {
+  it('keeps every row, rebuilds users in place, fills the new columns, counts the old data for reports, and backs the old file up first', () => {
     const { before } = writeVersion20Database();
     expect(existsSync(join(dir, 'backups'))).toBe(false);
 
     const db = track(openDatabase(file));
-    expect(schemaVersion(db)).toBe(30);
+    expect(schemaVersion(db)).toBe(LATEST);
     // the rebuild ran with foreign keys off; they are on again
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -158,6 +162,13 @@ describe('migration 0030 on a database holding 0020 data', () => {
     );
     expect(oldInstructionColumns).toEqual(before.instructions);
 
+    // 0040: every old visit carries its meeting's day and its client's county, and the report's
+    // counters hold the old data exactly as a recomputation from the rows would
+    expect(db.prepare('SELECT count(*) AS n FROM visits v JOIN meetings m ON m.id = v.meeting_id WHERE v.day IS NOT m.date').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT sum(n) AS n FROM report_counts WHERE measure = 'visits'").get()).toEqual({ n: before.counts.visits });
+    expect(db.prepare("SELECT sum(n) AS n FROM report_counts WHERE measure = 'kind'").get()).toEqual({ n: before.counts.instructions });
+    expect(reportCountDifferences(db)).toEqual([]);
+
     // new tables, empty
     for (const table of ['follow_ups', 'outbox', 'outcome_reasons']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
@@ -188,7 +199,7 @@ describe('migration 0030 on a database holding 0020 data', () => {
 
     // opening again migrates nothing and copies nothing
     const again = track(openDatabase(file));
-    expect(schemaVersion(again)).toBe(30);
+    expect(schemaVersion(again)).toBe(LATEST);
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
   });
 

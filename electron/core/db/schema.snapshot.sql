@@ -231,6 +231,234 @@ CREATE TABLE print_log (
 -- index print_log_entity
 CREATE INDEX print_log_entity ON print_log(kind, entity_id);
 
+-- trigger report_client_update
+CREATE TRIGGER report_client_update AFTER UPDATE OF county_id, circumstances ON clients
+  WHEN OLD.county_id IS NOT NEW.county_id OR OLD.circumstances IS NOT NEW.circumstances BEGIN
+  UPDATE visits SET county_id = NEW.county_id, cmask = ((CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'disability') THEN 1 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'female_head') THEN 2 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'elderly') THEN 4 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'low_income') THEN 8 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'chronic_illness') THEN 16 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'orphan') THEN 32 ELSE 0 END)) WHERE client_id = NEW.id;
+END;
+
+-- table report_counts
+CREATE TABLE report_counts (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  county_id TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  k1 TEXT NOT NULL,
+  k2 TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, county_id, measure, k1, k2)
+) STRICT, WITHOUT ROWID;
+
+-- trigger report_instruction_delete
+CREATE TRIGGER report_instruction_delete AFTER DELETE ON instructions BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT OLD.kind AS kind, OLD.status AS status, OLD.outcome AS outcome, OLD.unit_id AS unit_id, OLD.agency_id AS agency_id, OLD.due_date AS due_date, OLD.amount_rials AS amount_rials, OLD.funder AS funder, OLD.delivered_rials AS delivered_rials, OLD.delivered_funder AS delivered_funder, OLD.issued_by AS issued_by, OLD.issued_at AS issued_at, OLD.closed_at AS closed_at, r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+   FROM visits v JOIN requests r ON r.id = OLD.request_id WHERE v.id = OLD.visit_id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_instruction_insert
+CREATE TRIGGER report_instruction_insert AFTER INSERT ON instructions BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT NEW.kind AS kind, NEW.status AS status, NEW.outcome AS outcome, NEW.unit_id AS unit_id, NEW.agency_id AS agency_id, NEW.due_date AS due_date, NEW.amount_rials AS amount_rials, NEW.funder AS funder, NEW.delivered_rials AS delivered_rials, NEW.delivered_funder AS delivered_funder, NEW.issued_by AS issued_by, NEW.issued_at AS issued_at, NEW.closed_at AS closed_at, r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+   FROM visits v JOIN requests r ON r.id = NEW.request_id WHERE v.id = NEW.visit_id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_instruction_update
+CREATE TRIGGER report_instruction_update AFTER UPDATE OF kind, status, outcome, unit_id, agency_id, due_date, amount_rials, funder, delivered_rials, delivered_funder, issued_by, issued_at, closed_at, request_id, visit_id ON instructions
+  WHEN OLD.kind IS NOT NEW.kind OR OLD.status IS NOT NEW.status OR OLD.outcome IS NOT NEW.outcome OR OLD.unit_id IS NOT NEW.unit_id OR OLD.agency_id IS NOT NEW.agency_id OR OLD.due_date IS NOT NEW.due_date OR OLD.amount_rials IS NOT NEW.amount_rials OR OLD.funder IS NOT NEW.funder OR OLD.delivered_rials IS NOT NEW.delivered_rials OR OLD.delivered_funder IS NOT NEW.delivered_funder OR OLD.issued_by IS NOT NEW.issued_by OR OLD.issued_at IS NOT NEW.issued_at OR OLD.closed_at IS NOT NEW.closed_at OR OLD.request_id IS NOT NEW.request_id OR OLD.visit_id IS NOT NEW.visit_id BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT OLD.kind AS kind, OLD.status AS status, OLD.outcome AS outcome, OLD.unit_id AS unit_id, OLD.agency_id AS agency_id, OLD.due_date AS due_date, OLD.amount_rials AS amount_rials, OLD.funder AS funder, OLD.delivered_rials AS delivered_rials, OLD.delivered_funder AS delivered_funder, OLD.issued_by AS issued_by, OLD.issued_at AS issued_at, OLD.closed_at AS closed_at, r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+   FROM visits v JOIN requests r ON r.id = OLD.request_id WHERE v.id = OLD.visit_id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT NEW.kind AS kind, NEW.status AS status, NEW.outcome AS outcome, NEW.unit_id AS unit_id, NEW.agency_id AS agency_id, NEW.due_date AS due_date, NEW.amount_rials AS amount_rials, NEW.funder AS funder, NEW.delivered_rials AS delivered_rials, NEW.delivered_funder AS delivered_funder, NEW.issued_by AS issued_by, NEW.issued_at AS issued_at, NEW.closed_at AS closed_at, r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+   FROM visits v JOIN requests r ON r.id = NEW.request_id WHERE v.id = NEW.visit_id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_meeting_date
+CREATE TRIGGER report_meeting_date AFTER UPDATE OF date ON meetings WHEN OLD.date IS NOT NEW.date BEGIN
+  UPDATE visits SET day = NEW.date WHERE meeting_id = NEW.id;
+END;
+
+-- trigger report_request_delete
+CREATE TRIGGER report_request_delete AFTER DELETE ON requests BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'requests' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.category_id END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 END AS amount
+  FROM (SELECT OLD.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id FROM visits v WHERE v.id = OLD.visit_id) x, (VALUES (0)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_request_insert
+CREATE TRIGGER report_request_insert AFTER INSERT ON requests BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'requests' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.category_id END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 END AS amount
+  FROM (SELECT NEW.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id FROM visits v WHERE v.id = NEW.visit_id) x, (VALUES (0)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_request_update
+CREATE TRIGGER report_request_update AFTER UPDATE OF category_id, visit_id ON requests WHEN OLD.category_id IS NOT NEW.category_id OR OLD.visit_id IS NOT NEW.visit_id BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'requests' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.category_id END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 END AS amount
+  FROM (SELECT OLD.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id FROM visits v WHERE v.id = OLD.visit_id) x, (VALUES (0)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'requests' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.category_id END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 END AS amount
+  FROM (SELECT NEW.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id FROM visits v WHERE v.id = NEW.visit_id) x, (VALUES (0)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT i.kind AS kind, i.status AS status, i.outcome AS outcome, i.unit_id AS unit_id, i.agency_id AS agency_id, i.due_date AS due_date, i.amount_rials AS amount_rials, i.funder AS funder, i.delivered_rials AS delivered_rials, i.delivered_funder AS delivered_funder, i.issued_by AS issued_by, i.issued_at AS issued_at, i.closed_at AS closed_at, OLD.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+   FROM instructions i JOIN visits v ON v.id = i.visit_id WHERE i.request_id = OLD.id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT i.kind AS kind, i.status AS status, i.outcome AS outcome, i.unit_id AS unit_id, i.agency_id AS agency_id, i.due_date AS due_date, i.amount_rials AS amount_rials, i.funder AS funder, i.delivered_rials AS delivered_rials, i.delivered_funder AS delivered_funder, i.issued_by AS issued_by, i.issued_at AS issued_at, i.closed_at AS closed_at, NEW.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+   FROM instructions i JOIN visits v ON v.id = i.visit_id WHERE i.request_id = NEW.id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_visit_day
+CREATE TRIGGER report_visit_day AFTER UPDATE OF day, client_id ON visits WHEN OLD.day IS NOT NEW.day OR OLD.client_id IS NOT NEW.client_id BEGIN
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = OLD.client_id;
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = NEW.client_id;
+END;
+
+-- trigger report_visit_delete
+CREATE TRIGGER report_visit_delete AFTER DELETE ON visits BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'visits' WHEN 1 THEN 'vstatus' WHEN 2 THEN 'desk' WHEN 3 THEN 'wait' WHEN 4 THEN 'band' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.status WHEN 2 THEN x.desk WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) / 60000 WHEN 4 THEN min(max(0, CAST(round((julianday(x.finished_at) - julianday(coalesce(x.started_at, x.first_called_at, x.finished_at))) * 86400000) AS INTEGER)) / 180000, 10) * 3 END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN '' WHEN 2 THEN x.status WHEN 3 THEN '' WHEN 4 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) WHEN 4 THEN 0 END AS amount
+  FROM (SELECT OLD.meeting_id AS meeting_id, OLD.county_id AS county_id, OLD.status AS status, OLD.desk AS desk, OLD.registered_at AS registered_at, OLD.first_called_at AS first_called_at, OLD.started_at AS started_at, OLD.finished_at AS finished_at) x, (VALUES (0), (1), (2), (3), (4)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN x.desk IS NOT NULL AND x.first_called_at IS NOT NULL WHEN 3 THEN x.first_called_at IS NOT NULL WHEN 4 THEN x.status = 'done' AND x.finished_at IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = OLD.client_id;
+END;
+
+-- trigger report_visit_insert
+CREATE TRIGGER report_visit_insert AFTER INSERT ON visits BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'visits' WHEN 1 THEN 'vstatus' WHEN 2 THEN 'desk' WHEN 3 THEN 'wait' WHEN 4 THEN 'band' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.status WHEN 2 THEN x.desk WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) / 60000 WHEN 4 THEN min(max(0, CAST(round((julianday(x.finished_at) - julianday(coalesce(x.started_at, x.first_called_at, x.finished_at))) * 86400000) AS INTEGER)) / 180000, 10) * 3 END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN '' WHEN 2 THEN x.status WHEN 3 THEN '' WHEN 4 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) WHEN 4 THEN 0 END AS amount
+  FROM (SELECT NEW.meeting_id AS meeting_id, NEW.county_id AS county_id, NEW.status AS status, NEW.desk AS desk, NEW.registered_at AS registered_at, NEW.first_called_at AS first_called_at, NEW.started_at AS started_at, NEW.finished_at AS finished_at) x, (VALUES (0), (1), (2), (3), (4)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN x.desk IS NOT NULL AND x.first_called_at IS NOT NULL WHEN 3 THEN x.first_called_at IS NOT NULL WHEN 4 THEN x.status = 'done' AND x.finished_at IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  UPDATE visits SET day = (SELECT date FROM meetings WHERE id = NEW.meeting_id),
+    county_id = (SELECT county_id FROM clients WHERE id = NEW.client_id),
+    cmask = (SELECT ((CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'disability') THEN 1 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'female_head') THEN 2 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'elderly') THEN 4 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'low_income') THEN 8 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'chronic_illness') THEN 16 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'orphan') THEN 32 ELSE 0 END)) FROM clients c WHERE c.id = NEW.client_id)
+  WHERE id = NEW.id;
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = NEW.client_id;
+END;
+
+-- trigger report_visit_moves
+CREATE TRIGGER report_visit_moves AFTER UPDATE OF meeting_id, county_id ON visits WHEN OLD.meeting_id IS NOT NEW.meeting_id OR OLD.county_id IS NOT NEW.county_id BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'requests' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.category_id END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 END AS amount
+  FROM (SELECT r.category_id AS category_id, OLD.meeting_id AS meeting_id, OLD.county_id AS county_id FROM requests r WHERE r.visit_id = OLD.id) x, (VALUES (0)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'requests' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.category_id END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 END AS amount
+  FROM (SELECT r.category_id AS category_id, NEW.meeting_id AS meeting_id, NEW.county_id AS county_id FROM requests r WHERE r.visit_id = NEW.id) x, (VALUES (0)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT i.kind AS kind, i.status AS status, i.outcome AS outcome, i.unit_id AS unit_id, i.agency_id AS agency_id, i.due_date AS due_date, i.amount_rials AS amount_rials, i.funder AS funder, i.delivered_rials AS delivered_rials, i.delivered_funder AS delivered_funder, i.issued_by AS issued_by, i.issued_at AS issued_at, i.closed_at AS closed_at, r.category_id AS category_id, OLD.meeting_id AS meeting_id, OLD.county_id AS county_id
+   FROM instructions i JOIN requests r ON r.id = i.request_id WHERE i.visit_id = OLD.id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'kind' WHEN 1 THEN 'catIns' WHEN 2 THEN 'ref' WHEN 3 THEN 'overdue' WHEN 4 THEN 'promised' WHEN 5 THEN 'delivered' WHEN 6 THEN 'issuer' WHEN 7 THEN 'outcome' WHEN 8 THEN 'days' WHEN 9 THEN 'byDue' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN x.kind WHEN 1 THEN x.category_id WHEN 2 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 3 THEN x.kind || ':' || coalesce(x.unit_id, x.agency_id, '') WHEN 4 THEN x.funder WHEN 5 THEN x.delivered_funder WHEN 6 THEN x.issued_by WHEN 7 THEN CASE WHEN x.status = 'open' THEN 'open' WHEN x.outcome IS NULL THEN 'atDesk' ELSE x.outcome END WHEN 8 THEN x.kind WHEN 9 THEN date(x.closed_at, '+210 minutes') <= x.due_date END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.kind = 'answered' WHEN 2 THEN x.status WHEN 3 THEN x.due_date WHEN 4 THEN '' WHEN 5 THEN '' WHEN 6 THEN x.kind = 'answered' WHEN 7 THEN '' WHEN 8 THEN CAST(julianday(date(x.closed_at, '+210 minutes')) - julianday(date(x.issued_at, '+210 minutes')) AS INTEGER) WHEN 9 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 WHEN 5 THEN 1 WHEN 6 THEN 1 WHEN 7 THEN 1 WHEN 8 THEN 1 WHEN 9 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN ((coalesce(x.amount_rials, 0) + 5) / 10) WHEN 5 THEN ((coalesce(x.delivered_rials, 0) + 5) / 10) WHEN 6 THEN 0 WHEN 7 THEN 0 WHEN 8 THEN 0 WHEN 9 THEN 0 END AS amount
+  FROM (SELECT i.kind AS kind, i.status AS status, i.outcome AS outcome, i.unit_id AS unit_id, i.agency_id AS agency_id, i.due_date AS due_date, i.amount_rials AS amount_rials, i.funder AS funder, i.delivered_rials AS delivered_rials, i.delivered_funder AS delivered_funder, i.issued_by AS issued_by, i.issued_at AS issued_at, i.closed_at AS closed_at, r.category_id AS category_id, NEW.meeting_id AS meeting_id, NEW.county_id AS county_id
+   FROM instructions i JOIN requests r ON r.id = i.request_id WHERE i.visit_id = NEW.id) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) t
+  WHERE CASE t.column1 WHEN 0 THEN x.status <> 'cancelled' WHEN 1 THEN x.status <> 'cancelled' WHEN 2 THEN x.status <> 'cancelled' AND x.kind IN ('unit', 'agency') WHEN 3 THEN x.status = 'open' AND x.due_date IS NOT NULL WHEN 4 THEN x.status <> 'cancelled' AND x.funder IS NOT NULL WHEN 5 THEN x.status <> 'cancelled' AND x.delivered_funder IS NOT NULL WHEN 6 THEN x.status <> 'cancelled' WHEN 7 THEN x.status <> 'cancelled' WHEN 8 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.kind IN ('unit', 'agency', 'review') WHEN 9 THEN x.status <> 'cancelled' AND x.outcome IS NOT NULL AND x.closed_at IS NOT NULL AND x.due_date IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_visit_update
+CREATE TRIGGER report_visit_update AFTER UPDATE OF meeting_id, county_id, status, desk, registered_at, first_called_at, started_at, finished_at ON visits WHEN OLD.meeting_id IS NOT NEW.meeting_id OR OLD.county_id IS NOT NEW.county_id OR OLD.status IS NOT NEW.status OR OLD.desk IS NOT NEW.desk OR OLD.registered_at IS NOT NEW.registered_at OR OLD.first_called_at IS NOT NEW.first_called_at OR OLD.started_at IS NOT NEW.started_at OR OLD.finished_at IS NOT NEW.finished_at BEGIN
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'visits' WHEN 1 THEN 'vstatus' WHEN 2 THEN 'desk' WHEN 3 THEN 'wait' WHEN 4 THEN 'band' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.status WHEN 2 THEN x.desk WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) / 60000 WHEN 4 THEN min(max(0, CAST(round((julianday(x.finished_at) - julianday(coalesce(x.started_at, x.first_called_at, x.finished_at))) * 86400000) AS INTEGER)) / 180000, 10) * 3 END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN '' WHEN 2 THEN x.status WHEN 3 THEN '' WHEN 4 THEN '' END AS TEXT), '') AS k2,
+    -1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 END AS n,
+    -1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) WHEN 4 THEN 0 END AS amount
+  FROM (SELECT OLD.meeting_id AS meeting_id, OLD.county_id AS county_id, OLD.status AS status, OLD.desk AS desk, OLD.registered_at AS registered_at, OLD.first_called_at AS first_called_at, OLD.started_at AS started_at, OLD.finished_at AS finished_at) x, (VALUES (0), (1), (2), (3), (4)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN x.desk IS NOT NULL AND x.first_called_at IS NOT NULL WHEN 3 THEN x.first_called_at IS NOT NULL WHEN 4 THEN x.status = 'done' AND x.finished_at IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount) SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+    CASE t.column1 WHEN 0 THEN 'visits' WHEN 1 THEN 'vstatus' WHEN 2 THEN 'desk' WHEN 3 THEN 'wait' WHEN 4 THEN 'band' END AS measure,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN x.status WHEN 2 THEN x.desk WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) / 60000 WHEN 4 THEN min(max(0, CAST(round((julianday(x.finished_at) - julianday(coalesce(x.started_at, x.first_called_at, x.finished_at))) * 86400000) AS INTEGER)) / 180000, 10) * 3 END AS TEXT), '') AS k1,
+    coalesce(CAST(CASE t.column1 WHEN 0 THEN '' WHEN 1 THEN '' WHEN 2 THEN x.status WHEN 3 THEN '' WHEN 4 THEN '' END AS TEXT), '') AS k2,
+    1 * CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 1 WHEN 4 THEN 1 END AS n,
+    1 * CASE t.column1 WHEN 0 THEN 0 WHEN 1 THEN 0 WHEN 2 THEN 0 WHEN 3 THEN CAST(round((julianday(x.first_called_at) - julianday(x.registered_at)) * 86400000) AS INTEGER) WHEN 4 THEN 0 END AS amount
+  FROM (SELECT NEW.meeting_id AS meeting_id, NEW.county_id AS county_id, NEW.status AS status, NEW.desk AS desk, NEW.registered_at AS registered_at, NEW.first_called_at AS first_called_at, NEW.started_at AS started_at, NEW.finished_at AS finished_at) x, (VALUES (0), (1), (2), (3), (4)) t
+  WHERE CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN x.desk IS NOT NULL AND x.first_called_at IS NOT NULL WHEN 3 THEN x.first_called_at IS NOT NULL WHEN 4 THEN x.status = 'done' AND x.finished_at IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
 -- table requests
 CREATE TABLE requests (
   id TEXT PRIMARY KEY,
@@ -306,13 +534,16 @@ CREATE TABLE visits (
   called_at TEXT,
   -- the order of calls within the meeting (1, 2, 3 …): instants can tie, this cannot
   call_seq INTEGER,
-  finished_at TEXT, started_at TEXT, sort_key INTEGER, call_count INTEGER NOT NULL DEFAULT 0, skipped_count INTEGER NOT NULL DEFAULT 0, left_at TEXT, left_reason TEXT NOT NULL DEFAULT '', first_called_at TEXT,
+  finished_at TEXT, started_at TEXT, sort_key INTEGER, call_count INTEGER NOT NULL DEFAULT 0, skipped_count INTEGER NOT NULL DEFAULT 0, left_at TEXT, left_reason TEXT NOT NULL DEFAULT '', first_called_at TEXT, day TEXT, county_id TEXT, cmask INTEGER NOT NULL DEFAULT 0, prev_day TEXT,
   UNIQUE (meeting_id, ticket),
   UNIQUE (meeting_id, call_seq)
 ) STRICT;
 
 -- index visits_client
-CREATE INDEX visits_client ON visits(client_id);
+CREATE INDEX visits_client ON visits(client_id, day);
+
+-- index visits_period
+CREATE INDEX visits_period ON visits(day, prev_day, county_id, cmask);
 
 -- index visits_queue
 CREATE INDEX visits_queue ON visits(meeting_id, status, ticket);

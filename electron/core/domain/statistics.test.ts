@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bands, checkStatedTotal, median, percentile } from './statistics';
+import { bands, checkStatedTotal, median, percentile, percentileOfCounts } from './statistics';
 
 describe('statistics', () => {
   it('median and percentiles by linear interpolation between closest ranks', () => {
@@ -26,5 +26,18 @@ describe('statistics', () => {
   it('flags a stated total that its parts do not add up to', () => {
     expect(checkStatedTotal([674, 221, 310, 1046, 340, 1050, 3060, 400], 7100)).toEqual({ sum: 7101, stated: 7100, difference: 1, addsUp: false });
     expect(checkStatedTotal([1, 2], 3).addsUp).toBe(true);
+  });
+
+  it('a percentile of a histogram equals the percentile of the list it stands for', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 200; trial++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 12));
+      const counts = new Map<number, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const p of [0, 10, 50, 90, 100]) expect(percentileOfCounts(counts, p)).toBeCloseTo(percentile(values, p)!, 10);
+    }
+    expect(percentileOfCounts([], 50)).toBeNull();
+    expect(percentileOfCounts([[5, 0]], 50)).toBeNull();
   });
 });

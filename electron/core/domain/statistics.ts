@@ -38,3 +38,25 @@ export function checkStatedTotal(parts: readonly number[], stated: number): { su
 
 /** Rounds to one decimal place (figures shown to people). */
 export const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
+
+/**
+ * The p-th percentile of a list given as how many times each value occurs (a histogram), the
+ * same figure `percentile` gives over the list itself; null when it is empty.
+ */
+export function percentileOfCounts(counts: Iterable<readonly [value: number, count: number]>, p: number): number | null {
+  const sorted = [...counts].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((s, [, n]) => s + n, 0);
+  if (total === 0) return null;
+  const rank = (p / 100) * (total - 1);
+  const at = (index: number) => {
+    let seen = 0;
+    for (const [value, n] of sorted) {
+      seen += n;
+      if (index < seen) return value;
+    }
+    return sorted.at(-1)![0];
+  };
+  const lo = at(Math.floor(rank));
+  const hi = at(Math.ceil(rank));
+  return lo + (hi - lo) * (rank - Math.floor(rank));
+}

@@ -1,6 +1,7 @@
 import m0010 from './0010-init';
 import m0020 from './0020-instructions';
 import m0030 from './0030-followup';
+import m0040 from './0040-report-counts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-init', sql: m0010 },
   { version: 20, name: '0020-instructions', sql: m0020 },
   { version: 30, name: '0030-followup', sql: m0030, rebuildsTables: true },
+  { version: 40, name: '0040-report-counts', sql: m0040 },
 ];
