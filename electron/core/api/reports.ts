@@ -37,15 +37,31 @@ interface Count {
   amount: number;
 }
 
-/** The counters in scope, summed over meetings, one entry per measure, county and keys. */
+/**
+ * The counters in scope, summed, one entry per measure, county and keys. A period reads the
+ * Jalali months wholly inside it from the month counters, and the meetings on its remaining
+ * days from the meeting counters; one meeting reads its own.
+ */
 function loadCounts(db: Db, scope: Scope): Count[] {
+  const params = { ...scope, fromDay: scope.from ?? '0000-00-00', toDay: scope.to ?? '9999-12-31' };
+  const months = scope.meetingId
+    ? { first: null, last: null }
+    : (db
+        .prepare('SELECT min(first_day) AS first, max(last_day) AS last FROM jalali_months WHERE first_day >= :fromDay AND last_day <= :toDay')
+        .get(params) as { first: string | null; last: string | null });
   return db
     .prepare(
-      `SELECT measure, county_id, k1, k2, sum(n) AS n, sum(amount) AS amount FROM report_counts
-       WHERE meeting_id IN (${MEETINGS_IN_SCOPE}) AND (:countyId IS NULL OR county_id = :countyId)
+      `SELECT measure, county_id, k1, k2, sum(n) AS n, sum(amount) AS amount FROM (
+         SELECT measure, county_id, k1, k2, n, amount FROM report_month_counts
+         WHERE :first IS NOT NULL AND month IN (SELECT month FROM jalali_months WHERE first_day >= :first AND last_day <= :last)
+           AND (:countyId IS NULL OR county_id = :countyId)
+         UNION ALL
+         SELECT measure, county_id, k1, k2, n, amount FROM report_counts
+         WHERE meeting_id IN (${MEETINGS_IN_SCOPE} AND (:first IS NULL OR m.date < :first OR m.date > :last))
+           AND (:countyId IS NULL OR county_id = :countyId))
        GROUP BY measure, county_id, k1, k2 HAVING sum(n) <> 0 OR sum(amount) <> 0`,
     )
-    .all(scope) as Count[];
+    .all({ ...scope, ...months }) as Count[];
 }
 
 /**

@@ -40,7 +40,7 @@ export function applyMigrations(db: Database.Database, pending: readonly Migrati
     if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
-        db.exec(m.sql);
+        db.exec(typeof m.sql === 'string' ? m.sql : m.sql());
         if (m.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[];
           if (broken.length > 0) throw new Error(`migration ${m.name} leaves ${broken.length} broken references`);

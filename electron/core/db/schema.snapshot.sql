@@ -172,6 +172,13 @@ CREATE INDEX instructions_unit ON instructions(unit_id, status);
 -- index instructions_visit
 CREATE INDEX instructions_visit ON instructions(visit_id);
 
+-- table jalali_months
+CREATE TABLE jalali_months (
+  month TEXT PRIMARY KEY,
+  first_day TEXT NOT NULL UNIQUE,
+  last_day TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 -- table meetings
 CREATE TABLE meetings (
   id TEXT PRIMARY KEY,
@@ -234,7 +241,7 @@ CREATE INDEX print_log_entity ON print_log(kind, entity_id);
 -- trigger report_client_update
 CREATE TRIGGER report_client_update AFTER UPDATE OF county_id, circumstances ON clients
   WHEN OLD.county_id IS NOT NEW.county_id OR OLD.circumstances IS NOT NEW.circumstances BEGIN
-  UPDATE visits SET county_id = NEW.county_id, cmask = ((CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'disability') THEN 1 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'female_head') THEN 2 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'elderly') THEN 4 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'low_income') THEN 8 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'chronic_illness') THEN 16 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.circumstances) WHERE value = 'orphan') THEN 32 ELSE 0 END)) WHERE client_id = NEW.id;
+  UPDATE visits SET county_id = NEW.county_id, cmask = ((CASE WHEN instr(NEW.circumstances, '"disability"') > 0 THEN 1 ELSE 0 END) | (CASE WHEN instr(NEW.circumstances, '"female_head"') > 0 THEN 2 ELSE 0 END) | (CASE WHEN instr(NEW.circumstances, '"elderly"') > 0 THEN 4 ELSE 0 END) | (CASE WHEN instr(NEW.circumstances, '"low_income"') > 0 THEN 8 ELSE 0 END) | (CASE WHEN instr(NEW.circumstances, '"chronic_illness"') > 0 THEN 16 ELSE 0 END) | (CASE WHEN instr(NEW.circumstances, '"orphan"') > 0 THEN 32 ELSE 0 END)) WHERE client_id = NEW.id;
 END;
 
 -- table report_counts
@@ -301,6 +308,42 @@ END;
 -- trigger report_meeting_date
 CREATE TRIGGER report_meeting_date AFTER UPDATE OF date ON meetings WHEN OLD.date IS NOT NEW.date BEGIN
   UPDATE visits SET day = NEW.date WHERE meeting_id = NEW.id;
+  INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= OLD.date ORDER BY j.first_day DESC LIMIT 1) AS month, county_id, measure, k1, k2, -n AS n, -amount AS amount FROM report_counts WHERE meeting_id = NEW.id
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= NEW.date ORDER BY j.first_day DESC LIMIT 1) AS month, county_id, measure, k1, k2, n, amount FROM report_counts WHERE meeting_id = NEW.id
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- table report_month_counts
+CREATE TABLE report_month_counts (
+  month TEXT NOT NULL,
+  county_id TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  k1 TEXT NOT NULL,
+  k2 TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (month, county_id, measure, k1, k2)
+) STRICT, WITHOUT ROWID;
+
+-- trigger report_month_delete
+CREATE TRIGGER report_month_delete AFTER DELETE ON report_counts BEGIN
+  INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= m.date ORDER BY j.first_day DESC LIMIT 1), OLD.county_id, OLD.measure, OLD.k1, OLD.k2, -OLD.n, -OLD.amount FROM meetings m WHERE m.id = OLD.meeting_id
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_month_insert
+CREATE TRIGGER report_month_insert AFTER INSERT ON report_counts BEGIN
+  INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= m.date ORDER BY j.first_day DESC LIMIT 1), NEW.county_id, NEW.measure, NEW.k1, NEW.k2, NEW.n, NEW.amount FROM meetings m WHERE m.id = NEW.meeting_id
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_month_update
+CREATE TRIGGER report_month_update AFTER UPDATE ON report_counts BEGIN
+  INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= m.date ORDER BY j.first_day DESC LIMIT 1), OLD.county_id, OLD.measure, OLD.k1, OLD.k2, -OLD.n, -OLD.amount FROM meetings m WHERE m.id = OLD.meeting_id
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+  INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= m.date ORDER BY j.first_day DESC LIMIT 1), NEW.county_id, NEW.measure, NEW.k1, NEW.k2, NEW.n, NEW.amount FROM meetings m WHERE m.id = NEW.meeting_id
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
 END;
 
 -- trigger report_request_delete
@@ -396,7 +439,7 @@ CREATE TRIGGER report_visit_insert AFTER INSERT ON visits BEGIN
   WHERE CASE t.column1 WHEN 0 THEN 1 WHEN 1 THEN 1 WHEN 2 THEN x.desk IS NOT NULL AND x.first_called_at IS NOT NULL WHEN 3 THEN x.first_called_at IS NOT NULL WHEN 4 THEN x.status = 'done' AND x.finished_at IS NOT NULL END ON CONFLICT (meeting_id, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
   UPDATE visits SET day = (SELECT date FROM meetings WHERE id = NEW.meeting_id),
     county_id = (SELECT county_id FROM clients WHERE id = NEW.client_id),
-    cmask = (SELECT ((CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'disability') THEN 1 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'female_head') THEN 2 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'elderly') THEN 4 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'low_income') THEN 8 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'chronic_illness') THEN 16 ELSE 0 END) | (CASE WHEN EXISTS (SELECT 1 FROM json_each(c.circumstances) WHERE value = 'orphan') THEN 32 ELSE 0 END)) FROM clients c WHERE c.id = NEW.client_id)
+    cmask = (SELECT ((CASE WHEN instr(c.circumstances, '"disability"') > 0 THEN 1 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"female_head"') > 0 THEN 2 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"elderly"') > 0 THEN 4 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"low_income"') > 0 THEN 8 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"chronic_illness"') > 0 THEN 16 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"orphan"') > 0 THEN 32 ELSE 0 END)) FROM clients c WHERE c.id = NEW.client_id)
   WHERE id = NEW.id;
   UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = NEW.client_id;
 END;

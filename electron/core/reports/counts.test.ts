@@ -166,8 +166,16 @@ describe("the report's counters", () => {
     }
     check('after clients changed');
 
+    // A meeting's date corrected (no screen does this yet; an import may): it moves to another Jalali month, with its counters.
+    db.prepare('UPDATE meetings SET date = ? WHERE id = ?').run('2026-03-25', meetings[1]);
+    check('after a meeting moved to another month');
+
     // Distinct clients and their circumstances in any period equal a count straight from the rows.
-    const periods: [string | null, string | null][] = [[null, null], ['2026-03-01', '2026-03-15'], ['2026-03-10', '2026-04-01'], ['2026-04-01', '2026-04-01'], ['2026-03-02', '2026-03-14']];
+    // Periods of whole Jalali months (Esfand 1404 is 2026-02-20 … 03-20, Farvardin 1405 is 03-21 … 04-20), parts of months, and both.
+    const periods: [string | null, string | null][] = [
+      [null, null], ['2026-03-01', '2026-03-15'], ['2026-03-10', '2026-04-01'], ['2026-04-01', '2026-04-01'], ['2026-03-02', '2026-03-14'],
+      ['2026-02-20', '2026-03-20'], ['2026-02-20', '2026-04-20'], ['2026-02-25', '2026-04-20'], ['2026-02-20', '2026-04-05'],
+    ];
     for (const [from, to] of periods) {
       const report = must(admin('reports.build', { from, to }));
       const served = db
@@ -177,6 +185,15 @@ describe("the report's counters", () => {
         )
         .all(from, from, to, to) as { id: string; circumstances: string }[];
       expect(report.headline.clients, `${from}..${to}`).toBe(served.length);
+      const inPeriod = (sql: string) =>
+        (db.prepare(`${sql} JOIN visits v ON v.id = x.visit_id JOIN meetings m ON m.id = v.meeting_id WHERE (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)`).get(from, from, to, to) as { n: number }).n;
+      expect(report.headline.requests, `requests ${from}..${to}`).toBe(inPeriod('SELECT count(*) AS n FROM requests x'));
+      expect(report.headline.instructions, `instructions ${from}..${to}`).toBe(inPeriod("SELECT count(*) FILTER (WHERE x.status <> 'cancelled') AS n FROM instructions x"));
+      expect(report.headline.open, `open ${from}..${to}`).toBe(inPeriod("SELECT count(*) FILTER (WHERE x.status = 'open') AS n FROM instructions x"));
+      expect(report.headline.promisedToman, `promised ${from}..${to}`).toBe(inPeriod("SELECT coalesce(sum(x.amount_rials) FILTER (WHERE x.status <> 'cancelled'), 0) / 10 AS n FROM instructions x"));
+      expect(report.headline.visits, `visits ${from}..${to}`).toBe(
+        (db.prepare('SELECT count(*) AS n FROM visits v JOIN meetings m ON m.id = v.meeting_id WHERE (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)').get(from, from, to, to) as { n: number }).n,
+      );
       for (const row of report.byCircumstance.rows) {
         const expected = served.filter((c) => {
           const cs = JSON.parse(c.circumstances) as Circumstance[];

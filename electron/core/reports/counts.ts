@@ -1,24 +1,26 @@
 import type { Db } from '../db/open';
-import { CREATE_REPORT_TRIGGERS, DROP_REPORT_TRIGGERS, rebuildSql } from './facts';
+import { DROP_REPORT_TRIGGERS, REBUILD_MONTHS_SQL, rebuildSql, rebuildStatements } from './facts';
 
 const COUNTERS = 'SELECT meeting_id, county_id, measure, k1, k2, n, amount FROM report_counts WHERE n <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4, 5';
+const MONTHS = 'SELECT month, county_id, measure, k1, k2, n, amount FROM report_month_counts WHERE n <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4, 5';
 const VISIT_COLUMNS = 'SELECT id, day, county_id, cmask, prev_day FROM visits ORDER BY id';
 
 /**
- * Recomputes the report's counters from the rows. A bulk load (the benchmark's generator) drops
- * the triggers, writes its rows, and calls this with `recreateTriggers`.
+ * Recomputes the report's counters from the rows, one meeting at a time (a province's years
+ * would not fit one sort). A bulk load (the benchmark's generator) sets the triggers aside,
+ * writes its rows, and calls this.
  */
-export function rebuildReportCounts(db: Db, options: { recreateTriggers?: boolean } = {}): void {
+export function rebuildReportCounts(db: Db, onProgress?: (done: number, total: number) => void): void {
+  const meetings = db.prepare('SELECT id FROM meetings ORDER BY date').pluck().all() as string[];
+  const statements = rebuildStatements('m.id = :meetingId').map((sql) => db.prepare(sql));
   db.transaction(() => {
-    if (options.recreateTriggers) db.exec(DROP_REPORT_TRIGGERS);
-    db.exec(rebuildSql());
-    if (options.recreateTriggers) db.exec(CREATE_REPORT_TRIGGERS);
+    db.exec('DELETE FROM report_counts');
+    meetings.forEach((meetingId, i) => {
+      for (const statement of statements) statement.run({ meetingId });
+      if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1, meetings.length);
+    });
+    db.exec(REBUILD_MONTHS_SQL);
   }).immediate();
-}
-
-/** Drops the report's triggers for a bulk load; `rebuildReportCounts(db, { recreateTriggers: true })` must follow. */
-export function suspendReportTriggers(db: Db): void {
-  db.exec(DROP_REPORT_TRIGGERS);
 }
 
 /**
@@ -26,18 +28,20 @@ export function suspendReportTriggers(db: Db): void {
  * (empty when they agree). Nothing is changed: the recomputation is rolled back.
  */
 export function reportCountDifferences(db: Db): string[] {
-  const kept = { counters: db.prepare(COUNTERS).all(), visits: db.prepare(VISIT_COLUMNS).all() };
-  let rebuilt: typeof kept = { counters: [], visits: [] };
+  const read = () => ({ counters: db.prepare(COUNTERS).all(), months: db.prepare(MONTHS).all(), visits: db.prepare(VISIT_COLUMNS).all() });
+  const kept = read();
+  let rebuilt: typeof kept = { counters: [], months: [], visits: [] };
   db.exec('SAVEPOINT report_counts_check');
   try {
     db.exec(DROP_REPORT_TRIGGERS);
     db.exec(rebuildSql());
-    rebuilt = { counters: db.prepare(COUNTERS).all(), visits: db.prepare(VISIT_COLUMNS).all() };
+    db.exec(REBUILD_MONTHS_SQL);
+    rebuilt = read();
   } finally {
     db.exec('ROLLBACK TO report_counts_check; RELEASE report_counts_check');
   }
   const differences: string[] = [];
-  for (const part of ['counters', 'visits'] as const) {
+  for (const part of ['counters', 'months', 'visits'] as const) {
     const a = new Set(kept[part].map((r) => JSON.stringify(r)));
     const b = new Set(rebuilt[part].map((r) => JSON.stringify(r)));
     for (const r of a) if (!b.has(r)) differences.push(`${part}: kept but not rebuilt ${r}`);

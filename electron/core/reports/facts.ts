@@ -1,4 +1,5 @@
 import { CIRCUMSTANCES } from '../contract/types';
+import { jalaliMonths } from '../domain/jalaliMonths';
 
 /**
  * The report's counters. A report of a year of a whole province cannot read a million rows in
@@ -116,13 +117,35 @@ const instructionsOfRequest = (request: string) =>
   `SELECT ${columnsOf('i', INSTRUCTION_COLUMNS)}, ${request}.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
    FROM instructions i JOIN visits v ON v.id = i.visit_id WHERE i.request_id = ${request}.id`;
 
-/** A client's circumstances as a bit mask, bit i for CIRCUMSTANCES[i] (the report's distinct-client count reads it from the visits). */
+/**
+ * A client's circumstances as a bit mask, bit i for CIRCUMSTANCES[i] (the report's distinct-client
+ * count reads it from the visits). The column holds a JSON array of these words, and no word
+ * in quotes is part of another, so finding `"word"` in the text is exact.
+ */
 export const circumstanceMask = (json: string) =>
-  `(${CIRCUMSTANCES.map((c, i) => `(CASE WHEN EXISTS (SELECT 1 FROM json_each(${json}) WHERE value = '${c}') THEN ${1 << i} ELSE 0 END)`).join(' | ')})`;
+  `(${CIRCUMSTANCES.map((c, i) => `(CASE WHEN instr(${json}, '"${c}"') > 0 THEN ${1 << i} ELSE 0 END)`).join(' | ')})`;
 
 /** Sets each visit's `prev_day`: the day of the same client's visit before it (by day, then id), or NULL for the first. */
 const PREVIOUS_DAY = `(SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id)))`;
 const previousDaysOfClient = (client: string) => `UPDATE visits SET prev_day = ${PREVIOUS_DAY} WHERE client_id = ${client};`;
+
+/** The Jalali month ('1404-08') of a date, from the `jalali_months` table. */
+export const monthOf = (date: string) => `(SELECT j.month FROM jalali_months j WHERE j.first_day <= ${date} ORDER BY j.first_day DESC LIMIT 1)`;
+const addMonths = (select: string) =>
+  `INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) ${select}
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;`;
+
+/** The Jalali months table's rows (1990 to 2100), for a migration. */
+export function jalaliMonthsSql(): string {
+  const rows = jalaliMonths(1990, 2100).map((m) => `('${m.month}', '${m.firstDay}', '${m.lastDay}')`);
+  return `INSERT INTO jalali_months (month, first_day, last_day) VALUES ${rows.join(',\n')};`;
+}
+
+/** Recomputes the month counters from the meeting counters. */
+export const REBUILD_MONTHS_SQL = `DELETE FROM report_month_counts;
+INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount)
+  SELECT ${monthOf('m.date')} AS month, rc.county_id, rc.measure, rc.k1, rc.k2, sum(rc.n), sum(rc.amount)
+  FROM report_counts rc JOIN meetings m ON m.id = rc.meeting_id GROUP BY 1, 2, 3, 4, 5 HAVING sum(rc.n) <> 0 OR sum(rc.amount) <> 0;`;
 
 const changed = (columns: readonly string[]) => columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 
@@ -221,6 +244,28 @@ END`,
     name: 'report_meeting_date',
     sql: `CREATE TRIGGER report_meeting_date AFTER UPDATE OF date ON meetings WHEN OLD.date IS NOT NEW.date BEGIN
   UPDATE visits SET day = NEW.date WHERE meeting_id = NEW.id;
+  ${addMonths(`SELECT ${monthOf('OLD.date')} AS month, county_id, measure, k1, k2, -n AS n, -amount AS amount FROM report_counts WHERE meeting_id = NEW.id`)}
+  ${addMonths(`SELECT ${monthOf('NEW.date')} AS month, county_id, measure, k1, k2, n, amount FROM report_counts WHERE meeting_id = NEW.id`)}
+END`,
+  },
+  // The month counters follow the meeting counters, whatever changes them.
+  {
+    name: 'report_month_insert',
+    sql: `CREATE TRIGGER report_month_insert AFTER INSERT ON report_counts BEGIN
+  ${addMonths(`SELECT ${monthOf('m.date')}, NEW.county_id, NEW.measure, NEW.k1, NEW.k2, NEW.n, NEW.amount FROM meetings m WHERE m.id = NEW.meeting_id`)}
+END`,
+  },
+  {
+    name: 'report_month_update',
+    sql: `CREATE TRIGGER report_month_update AFTER UPDATE ON report_counts BEGIN
+  ${addMonths(`SELECT ${monthOf('m.date')}, OLD.county_id, OLD.measure, OLD.k1, OLD.k2, -OLD.n, -OLD.amount FROM meetings m WHERE m.id = OLD.meeting_id`)}
+  ${addMonths(`SELECT ${monthOf('m.date')}, NEW.county_id, NEW.measure, NEW.k1, NEW.k2, NEW.n, NEW.amount FROM meetings m WHERE m.id = NEW.meeting_id`)}
+END`,
+  },
+  {
+    name: 'report_month_delete',
+    sql: `CREATE TRIGGER report_month_delete AFTER DELETE ON report_counts BEGIN
+  ${addMonths(`SELECT ${monthOf('m.date')}, OLD.county_id, OLD.measure, OLD.k1, OLD.k2, -OLD.n, -OLD.amount FROM meetings m WHERE m.id = OLD.meeting_id`)}
 END`,
   },
 ];
@@ -230,38 +275,44 @@ export const DROP_REPORT_TRIGGERS = REPORT_TRIGGERS.map((t) => `DROP TRIGGER IF 
 export const CREATE_REPORT_TRIGGERS = REPORT_TRIGGERS.map((t) => `${t.sql};`).join('\n');
 
 /**
- * Recomputes the visits' report columns and every counter from the rows (for all meetings, or
- * for the meetings the `meetingFilter` SQL condition on `m` selects).
+ * The statements that recompute the visits' report columns and every counter from the rows,
+ * for the meetings the `meetingFilter` SQL condition on `m` selects (all by default; it may
+ * use named parameters, e.g. `m.id = :meetingId`).
  */
-export function rebuildSql(meetingFilter = '1'): string {
+export function rebuildStatements(meetingFilter = '1'): string[] {
   const visitsOf = `SELECT v.id FROM visits v JOIN meetings m ON m.id = v.meeting_id WHERE ${meetingFilter}`;
+  const meetingsOf = `SELECT m.id FROM meetings m WHERE ${meetingFilter}`;
   const grouped = (select: string) =>
     `INSERT INTO report_counts (meeting_id, county_id, measure, k1, k2, n, amount)
-     SELECT meeting_id, county_id, measure, k1, k2, sum(n), sum(amount) FROM (${select}) WHERE true GROUP BY 1, 2, 3, 4, 5 ${UPSERT_TAIL};`;
-  return `
-UPDATE visits SET day = (SELECT date FROM meetings WHERE id = visits.meeting_id),
-  county_id = (SELECT county_id FROM clients WHERE id = visits.client_id),
-  cmask = (SELECT ${circumstanceMask('c.circumstances')} FROM clients c WHERE c.id = visits.client_id)
-WHERE id IN (${visitsOf});
-UPDATE visits SET prev_day = ${PREVIOUS_DAY} WHERE client_id IN (SELECT client_id FROM visits WHERE id IN (${visitsOf}));
-DELETE FROM report_counts WHERE meeting_id IN (SELECT m.id FROM meetings m WHERE ${meetingFilter});
-${grouped(factsOf(VISIT_FACTS, `SELECT ${columnsOf('v', VISIT_COLUMNS)} FROM visits v JOIN meetings m ON m.id = v.meeting_id WHERE ${meetingFilter}`, 1))}
-${grouped(
-  factsOf(
-    REQUEST_FACTS,
-    `SELECT r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
-     FROM requests r JOIN visits v ON v.id = r.visit_id JOIN meetings m ON m.id = v.meeting_id WHERE ${meetingFilter}`,
-    1,
-  ),
-)}
-${grouped(
-  factsOf(
-    INSTRUCTION_FACTS,
-    `SELECT ${columnsOf('i', INSTRUCTION_COLUMNS)}, r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
-     FROM instructions i JOIN requests r ON r.id = i.request_id JOIN visits v ON v.id = i.visit_id JOIN meetings m ON m.id = v.meeting_id
-     WHERE ${meetingFilter}`,
-    1,
-  ),
-)}
-DELETE FROM report_counts WHERE n = 0 AND amount = 0;`;
+     SELECT meeting_id, county_id, measure, k1, k2, sum(n), sum(amount) FROM (${select}) WHERE true GROUP BY 1, 2, 3, 4, 5 ${UPSERT_TAIL}`;
+  return [
+    `UPDATE visits SET day = (SELECT date FROM meetings WHERE id = visits.meeting_id),
+       county_id = (SELECT county_id FROM clients WHERE id = visits.client_id),
+       cmask = (SELECT ${circumstanceMask('c.circumstances')} FROM clients c WHERE c.id = visits.client_id)
+     WHERE id IN (${visitsOf})`,
+    `UPDATE visits SET prev_day = ${PREVIOUS_DAY} WHERE client_id IN (SELECT client_id FROM visits WHERE id IN (${visitsOf}))`,
+    `DELETE FROM report_counts WHERE meeting_id IN (${meetingsOf})`,
+    grouped(factsOf(VISIT_FACTS, `SELECT ${columnsOf('v', VISIT_COLUMNS)} FROM visits v JOIN meetings m ON m.id = v.meeting_id WHERE ${meetingFilter}`, 1)),
+    grouped(
+      factsOf(
+        REQUEST_FACTS,
+        `SELECT r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+         FROM requests r JOIN visits v ON v.id = r.visit_id JOIN meetings m ON m.id = v.meeting_id WHERE ${meetingFilter}`,
+        1,
+      ),
+    ),
+    grouped(
+      factsOf(
+        INSTRUCTION_FACTS,
+        `SELECT ${columnsOf('i', INSTRUCTION_COLUMNS)}, r.category_id AS category_id, v.meeting_id AS meeting_id, v.county_id AS county_id
+         FROM instructions i JOIN requests r ON r.id = i.request_id JOIN visits v ON v.id = i.visit_id JOIN meetings m ON m.id = v.meeting_id
+         WHERE ${meetingFilter}`,
+        1,
+      ),
+    ),
+    `DELETE FROM report_counts WHERE meeting_id IN (${meetingsOf}) AND n = 0 AND amount = 0`,
+  ];
 }
+
+/** The same, as one script (for a migration). */
+export const rebuildSql = (meetingFilter = '1') => rebuildStatements(meetingFilter).map((s) => `${s};`).join('\n');

@@ -6,7 +6,8 @@ import m0040 from './0040-report-counts';
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** The migration's SQL (a function when it is built from the program's own definitions). */
+  sql: string | (() => string);
   /** Rebuilds a table: runs with foreign keys off, then checks every reference. */
   rebuildsTables?: boolean;
 }
