@@ -21,6 +21,10 @@ import { DailyScreen } from './screens/followup/DailyScreen';
 import { OutboxScreen } from './screens/followup/OutboxScreen';
 import { DisplayScreen } from './display/DisplayScreen';
 import { DisplayPicker } from './display/DisplayPicker';
+import { AgencyDeskScreen } from './screens/fieldDesk/AgencyDeskScreen';
+import { SharedIssuesScreen } from './screens/sharedIssues/SharedIssuesScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
+import { CampaignsScreen } from './screens/campaigns/CampaignsScreen';
 // Reports and the dashboard carry the charts library: loaded when first opened.
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const DashboardScreen = lazy(() => import('./screens/reports/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
@@ -80,6 +84,11 @@ function SignedIn({ token }: { token: string }) {
               </Suspense>
             )}
           </Route>
+          <Route path="/agency-desk">{() => <AgencyDeskScreen me={me.data} />}</Route>
+          <Route path="/shared-issues">{() => <SharedIssuesScreen />}</Route>
+          <Route path="/sync">{() => <SyncScreen />}</Route>
+          <Route path="/campaigns">{() => <CampaignsScreen campaignId={null} />}</Route>
+          <Route path="/campaigns/:id">{(p) => <CampaignsScreen campaignId={p.id} />}</Route>
           <Route path="/users">{() => <Users />}</Route>
           <Route path="/settings">{() => <SettingsScreen />}</Route>
           <Route>{() => (representative ? <FollowupScreen me={me.data} /> : <Meetings me={me.data} />)}</Route>

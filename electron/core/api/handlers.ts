@@ -11,6 +11,10 @@ import { printHandlers } from './print';
 import { queueActionsHandlers } from './queueActions';
 import { followupHandlers } from './followup';
 import { reportsHandlers } from './reports';
+import { fieldDeskHandlers } from './fieldDesk';
+import { sharedIssuesHandlers } from './sharedIssues';
+import { syncHandlers } from './sync';
+import { campaignsHandlers } from './campaigns';
 
 /** Every method's handler; a method of the contract without one fails the type check here. */
 export const handlers: HandlersOf<Contract> = combine(
@@ -24,4 +28,8 @@ export const handlers: HandlersOf<Contract> = combine(
   queueActionsHandlers,
   followupHandlers,
   reportsHandlers,
+  fieldDeskHandlers,
+  sharedIssuesHandlers,
+  syncHandlers,
+  campaignsHandlers,
 );

@@ -1,4 +1,8 @@
 import type { ErrorCode, VisitStatus } from '../contract';
+import { campaignsFieldLabels, campaignsMessages } from './messages/campaigns';
+import { fieldDeskFieldLabels, fieldDeskMessages } from './messages/fieldDesk';
+import { sharedIssuesFieldLabels, sharedIssuesMessages } from './messages/sharedIssues';
+import { syncFieldLabels, syncMessages } from './messages/sync';
 
 /** Core's Persian message table: every text an error can carry to a person. */
 export const MESSAGES = {
@@ -69,6 +73,10 @@ export const MESSAGES = {
   'tracking.format': 'کد رهگیری باید ۹ رقم باشد.',
   'tracking.checksum': 'کد رهگیری نادرست است (رقم کنترل با بقیه رقم‌ها نمی‌خواند).',
   'tracking.notFound': 'دستوری با این کد رهگیری پیدا نشد.',
+  ...fieldDeskMessages,
+  ...sharedIssuesMessages,
+  ...syncMessages,
+  ...campaignsMessages,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -145,6 +153,10 @@ export const FIELD_LABELS: Record<string, string> = {
   officialId: 'مسئول',
   'fields.text': 'متن دستور',
   'fields.kind': 'نوع دستور',
+  ...fieldDeskFieldLabels,
+  ...sharedIssuesFieldLabels,
+  ...syncFieldLabels,
+  ...campaignsFieldLabels,
 };
 
 export const GENERIC_BY_CODE: Record<ErrorCode, string> = {

@@ -10,6 +10,12 @@ export interface EventMap {
   'instructions.changed': { visitId: string; instructionId: string };
   'visits.changed': { visitId: string; meetingId: string };
   'followups.changed': { instructionId: string; unitId: string | null; agencyId: string | null };
+  /** An agency's requests at a field desk's table changed (handed, answered, taken). */
+  'agencyDesk.changed': { meetingId: string; agencyId: string };
+  'sharedIssues.changed': { sharedIssueId: string };
+  /** Data came in from a site (an import) or a conflict was decided. */
+  'sync.changed': Record<string, never>;
+  'campaigns.changed': { campaignId: string };
 }
 export type EventName = keyof EventMap;
 export type DidarEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];

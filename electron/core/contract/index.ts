@@ -10,9 +10,14 @@ import { printContract } from './print';
 import { queueActionsContract } from './queueActions';
 import { followupContract } from './followup';
 import { reportsContract } from './reports';
+import { fieldDeskContract } from './fieldDesk';
+import { sharedIssuesContract } from './sharedIssues';
+import { syncContract } from './sync';
+import { campaignsContract } from './campaigns';
 
 /** The whole contract: every method Didar answers, by name. */
-export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract, queueActionsContract, followupContract, reportsContract);
+export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract, queueActionsContract, followupContract, reportsContract,
+  fieldDeskContract, sharedIssuesContract, syncContract, campaignsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -27,6 +27,10 @@ const STALE: Record<EventName, string[]> = {
   'instructions.changed': ['visits.', 'instructions.', 'clients.history', 'desk.', 'followups.', 'reports.'],
   'visits.changed': ['visits.', 'desk.', 'clients.history', 'reports.'],
   'followups.changed': ['followups.', 'instructions.', 'visits.', 'clients.history', 'outbox.', 'reports.'],
+  'agencyDesk.changed': ['agencyDesk.', 'followups.', 'visits.', 'instructions.', 'reports.'],
+  'sharedIssues.changed': ['sharedIssues.', 'visits.', 'desk.', 'followups.', 'instructions.', 'reports.'],
+  'sync.changed': ['sync.', 'meetings.', 'clients.', 'visits.', 'followups.', 'reports.', 'lists.'],
+  'campaigns.changed': ['campaigns.', 'queue.', 'meetings.', 'reports.'],
 };
 
 /**

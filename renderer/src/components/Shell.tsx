@@ -29,8 +29,12 @@ export function Shell({ me, online, children }: Props) {
     { to: '/followup/daily', label: fa.nav.daily, show: followers },
     { to: '/lookup', label: fa.nav.lookup, show: staff },
     { to: '/outbox', label: fa.nav.outbox, show: me.role === 'admin' || me.role === 'followup' },
+    { to: '/agency-desk', label: fa.nav.agencyDesk, show: me.role === 'agency' },
+    { to: '/shared-issues', label: fa.nav.sharedIssues, show: staff },
+    { to: '/campaigns', label: fa.nav.campaigns, show: staff },
     { to: '/dashboard', label: fa.nav.dashboard, show: followers },
     { to: '/reports', label: fa.nav.reports, show: followers },
+    { to: '/sync', label: fa.nav.sync, show: me.role === 'admin' },
     { to: '/users', label: fa.nav.users, show: me.role === 'admin' },
     { to: '/settings', label: fa.nav.settings, show: me.role === 'admin' },
   ];

@@ -1,7 +1,16 @@
 import type { Circumstance, InstructionKind, MeetingKind, MeetingStatus, PriorityKind, Role, Sex, ListKind } from '../../../electron/core/contract';
 
-/** Every text the renderer shows, in one place. */
+import { campaignsFa } from './fa/campaigns';
+import { fieldDeskFa } from './fa/fieldDesk';
+import { sharedIssuesFa } from './fa/sharedIssues';
+import { syncFa } from './fa/sync';
+
+/** Every text the renderer shows, in one place (issue 7's areas keep theirs in ./fa/, merged here). */
 export const fa = {
+  fieldDesk: fieldDeskFa,
+  sharedIssues: sharedIssuesFa,
+  sync: syncFa,
+  campaigns: campaignsFa,
   app: {
     name: 'دیدار',
     tagline: 'سامانه میز خدمت و دیدار مردمی',
@@ -19,6 +28,10 @@ export const fa = {
   },
   nav: {
     meetings: 'جلسه‌ها',
+    agencyDesk: 'میز دستگاه',
+    sharedIssues: 'مسائل مشترک',
+    campaigns: 'تماس تلفنی',
+    sync: 'تبادل داده میزها',
     users: 'کاربران',
     settings: 'فهرست‌ها و تنظیمات',
     intake: 'پذیرش',

@@ -2,6 +2,10 @@ import m0010 from './0010-init';
 import m0020 from './0020-instructions';
 import m0030 from './0030-followup';
 import m0040 from './0040-report-counts';
+import m0050 from './0050-field-desk';
+import m0060 from './0060-shared-issues';
+import m0070 from './0070-site-sync';
+import m0080 from './0080-campaigns';
 
 export interface Migration {
   version: number;
@@ -18,4 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: '0020-instructions', sql: m0020 },
   { version: 30, name: '0030-followup', sql: m0030, rebuildsTables: true },
   { version: 40, name: '0040-report-counts', sql: m0040 },
+  { version: 50, name: '0050-field-desk', sql: m0050 },
+  { version: 60, name: '0060-shared-issues', sql: m0060 },
+  { version: 70, name: '0070-site-sync', sql: m0070 },
+  { version: 80, name: '0080-campaigns', sql: m0080 },
 ];

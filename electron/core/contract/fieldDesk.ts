@@ -1,0 +1,2 @@
+/** Issue 7: the methods of this area (filled in by its implementation). */
+export const fieldDeskContract = {};

@@ -1,0 +1,4 @@
+/** Issue 7 (fieldDesk): filled in by its implementation. */
+export default /* sql */ `
+-- nothing yet
+`;
