@@ -1,0 +1,32 @@
+/**
+ * Child process of the race proof: a desk on its own connection. It waits for `go` on stdin
+ * (so every desk starts at the same instant), then calls "next" until the queue is empty,
+ * printing each visit it was handed, and `done` at the end.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { typedCall } from '../api/dispatch';
+import { createCore } from '../index';
+import { steppingClock } from '../testing/tempCore';
+
+const { values } = parseArgs({ options: { file: { type: 'string' }, meeting: { type: 'string' }, token: { type: 'string' }, clock: { type: 'string' }, desk: { type: 'string' } } });
+// The test's clock (its session was made at that time), stepping on from where it was.
+const core = createCore({ file: values.file!, log: () => undefined, now: steppingClock(values.clock!) });
+const call = typedCall(core.dispatch, values.token!);
+process.stdout.write('ready\n');
+const input = createInterface({ input: process.stdin });
+input.once('line', () => {
+  const handed: string[] = [];
+  for (;;) {
+    const r = call('queue.callNext', { meetingId: values.meeting!, desk: values.desk! });
+    if (!r.ok) throw new Error(r.error.message);
+    if (r.value === null) break;
+    handed.push(r.value.visitId);
+    // The desk lets the visitor go at once (an official would talk first), so it can call again.
+    const gone = call('queue.noShow', { visitId: r.value.visitId });
+    if (!gone.ok) throw new Error(gone.error.message);
+  }
+  process.stdout.write(`${handed.join('\n')}\ndone\n`);
+  core.close();
+  process.exit(0);
+});
