@@ -13,13 +13,13 @@ import { typedCall } from '../electron/core/api/dispatch';
 import { createCore } from '../electron/core';
 import { PROVINCE_PASSWORD, generateProvince } from './province/generate';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, from: { type: 'string' }, runs: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, password: { type: 'string', default: PROVINCE_PASSWORD }, runs: { type: 'string', default: '10' } } });
 const dir = values.db ? null : mkdtempSync(join(tmpdir(), 'didar-bench-report-'));
 const file = values.db ?? join(dir!, 'province.db');
 try {
   if (!values.db) generateProvince({ out: file, clients: 200_000, visits: 600_000, requests: 1_000_000, years: 1, end: '2026-11-20', seed: 1404 });
   const core = createCore({ file });
-  const login = typedCall(core.dispatch, null)('auth.login', { username: 'admin', password: PROVINCE_PASSWORD });
+  const login = typedCall(core.dispatch, null)('auth.login', { username: 'admin', password: values.password });
   if (!login.ok) throw new Error(login.error.message);
   const call = typedCall(core.dispatch, login.value.token);
   const db = core.db;
@@ -27,14 +27,14 @@ try {
   const from = values.from ?? new Date(Date.parse(`${last}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
   const county = db.prepare("SELECT id FROM counties WHERE name = 'شاهرود'").pluck().get() as string;
   const meeting = db.prepare("SELECT id FROM meetings WHERE kind = 'province_day' ORDER BY date DESC LIMIT 1").pluck().get() as string;
-  const inYear = db.prepare('SELECT count(*) AS visits, count(DISTINCT meeting_id) AS meetings FROM visits WHERE day BETWEEN ? AND ?').get(from, last) as {
+  const inYear = db.prepare('SELECT count(*) AS visits, count(DISTINCT meeting_id) AS meetings FROM visits WHERE day BETWEEN ? AND ?').get(from, values.to ?? last) as {
     visits: number;
     meetings: number;
   };
-  console.log(`year ${from} … ${last}: ${inYear.visits.toLocaleString('en')} visits in ${inYear.meetings.toLocaleString('en')} meetings`);
+  console.log(`year ${from} … ${values.to ?? last}: ${inYear.visits.toLocaleString('en')} visits in ${inYear.meetings.toLocaleString('en')} meetings`);
   const scopes = {
-    'province, one year': { from, to: last },
-    'county (Shahrud), one year': { from, to: last, countyId: county },
+    'province, one year': { from, to: values.to ?? last },
+    'county (Shahrud), one year': { from, to: values.to ?? last, countyId: county },
     'one province-day meeting': { meetingId: meeting },
   };
   for (const [name, scope] of Object.entries(scopes)) {
