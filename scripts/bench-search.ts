@@ -44,7 +44,7 @@ function measure(fn: (i: number) => unknown): { p50: number; p95: number } {
 const dir = mkdtempSync(join(tmpdir(), 'didar-bench-'));
 try {
   const core = createCore({ file: join(dir, 'didar.db') });
-  const admin = typedCall(core.dispatch, null)('auth.setup', { username: 'admin', displayName: 'مدیر', password: 'bench-password' });
+  const admin = typedCall(core.dispatch, null)('auth.setup', { username: 'admin', displayName: 'مدیر', password: 'bench-password-1' });
   if (!admin.ok) throw new Error(admin.error.message);
   const call = typedCall(core.dispatch, admin.value.token);
   const t0 = Date.now();

@@ -9,6 +9,8 @@ import { createPdfRenderer, PRINT_ROUTE, PrintPageError, type PdfRenderer } from
 import { serveStatic } from './static';
 
 const MAX_BODY = 1024 * 1024;
+/** A site's export file (issue 7) is a whole day of a site: `sync.import` alone takes bodies up to this. */
+const MAX_SYNC_BODY = 128 * 1024 * 1024;
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -50,13 +52,13 @@ function fail(res: ServerResponse, code: ErrorCode, message: string): void {
   send(res, STATUS[code], { ok: false, error });
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         resolve(null);
         req.destroy();
         return;
@@ -126,7 +128,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
         return;
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-      void readBody(req).then(
+      void readBody(req, method === 'sync.import' ? MAX_SYNC_BODY : MAX_BODY).then(
         (text) => {
           if (text === null) return fail(res, 'invalid_input', MESSAGES['json.invalid']);
           let input: unknown = {};

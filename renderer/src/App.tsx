@@ -25,6 +25,7 @@ import { AgencyDeskScreen } from './screens/fieldDesk/AgencyDeskScreen';
 import { SharedIssuesScreen } from './screens/sharedIssues/SharedIssuesScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
 import { CampaignsScreen } from './screens/campaigns/CampaignsScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
 // Reports and the dashboard carry the charts library: loaded when first opened.
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const DashboardScreen = lazy(() => import('./screens/reports/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
@@ -89,6 +90,7 @@ function SignedIn({ token }: { token: string }) {
           <Route path="/sync">{() => <SyncScreen />}</Route>
           <Route path="/campaigns">{() => <CampaignsScreen campaignId={null} />}</Route>
           <Route path="/campaigns/:id">{(p) => <CampaignsScreen campaignId={p.id} />}</Route>
+          <Route path="/audit">{() => <AuditScreen />}</Route>
           <Route path="/users">{() => <Users />}</Route>
           <Route path="/settings">{() => <SettingsScreen />}</Route>
           <Route>{() => (representative ? <FollowupScreen me={me.data} /> : <Meetings me={me.data} />)}</Route>

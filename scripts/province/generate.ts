@@ -37,7 +37,7 @@ export interface ProvinceOptions {
   log?: (line: string) => void;
 }
 
-export const PROVINCE_PASSWORD = 'province-bench-password';
+export const PROVINCE_PASSWORD = 'province-bench-password-1';
 
 /** sfc32: a small, fast, seeded generator (0 ≤ x < 1). */
 function seeded(seed: number) {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Actor, EventMap, EventName } from '../contract';
 import type { MethodSpec } from '../contract/define';
 import type { Db } from '../db/open';
+import { auditHash, GENESIS } from '../domain/auditChain';
 import { newId } from '../domain/ids';
 import { AppError } from './errors';
 
@@ -14,6 +15,22 @@ export interface Ctx {
   /** The call's instant, UTC ISO. */
   now: string;
   emit<K extends EventName>(name: K, payload: EventMap[K]): void;
+  /**
+   * Ends the call with `error` but KEEPS what the handler wrote so far: dispatch commits the
+   * transaction, sends the events, and only then answers with the error. For the few failures
+   * that must leave a trace (a wrong password raises the account's failure count and writes an
+   * audit row). Use as `throw ctx.failAfterCommit(error)` — or just call it — from the handler
+   * itself, never inside a nested `db.transaction` (a savepoint would roll its own part back).
+   * A plain thrown AppError still rolls everything back.
+   */
+  failAfterCommit(error: AppError): never;
+}
+
+/** Thrown by `ctx.failAfterCommit`: dispatch catches it inside the transaction, commits, then answers `error`. */
+export class CommittedFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(`committed failure: ${error.message}`);
+  }
 }
 
 /** The signed-in caller; public methods that need one throw `unauthenticated`. */
@@ -27,18 +44,26 @@ export type HandlersOf<T extends Record<string, MethodSpec>> = {
   [K in keyof T]: (input: z.output<T[K]['input']>, ctx: Ctx) => Exclude<T[K]['output'], undefined>;
 };
 
-/** Writes one audit entry: who changed which record, before and after. */
+/**
+ * Writes one audit entry: who changed which record, before and after — the next link of the
+ * audit chain (domain/auditChain.ts). Writes run in immediate transactions, so no two calls
+ * take the same sequence number.
+ */
 export function audit(ctx: Ctx, action: string, entity: string, entityId: string, before: unknown, after: unknown): void {
+  const last = ctx.db.prepare('SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const entry = {
+    seq: (last?.seq ?? 0) + 1,
+    id: newId(),
+    at: ctx.now,
+    user_id: ctx.actor?.userId ?? null,
+    action,
+    entity,
+    entity_id: entityId,
+    before: before === null ? null : JSON.stringify(before),
+    after: after === null ? null : JSON.stringify(after),
+    prev_hash: last?.hash ?? GENESIS,
+  };
   ctx.db
-    .prepare('INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(
-      newId(),
-      ctx.now,
-      ctx.actor?.userId ?? null,
-      action,
-      entity,
-      entityId,
-      before === null ? null : JSON.stringify(before),
-      after === null ? null : JSON.stringify(after),
-    );
+    .prepare('INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, before, after, seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(entry.id, entry.at, entry.user_id, entry.action, entry.entity, entry.entity_id, entry.before, entry.after, entry.seq, entry.prev_hash, auditHash(entry));
 }

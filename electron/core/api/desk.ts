@@ -45,7 +45,7 @@ function markWithOfficial(ctx: Ctx, visitId: string, meetingId: string): void {
  * exist, a due date not before today (Tehran), an amount with its funder. Fields that do not
  * belong to the kind are cleared. Returns the row values.
  */
-function checkFields(ctx: Ctx, f: Fields, keptDueDate: string | null = null) {
+function checkFields(ctx: Ctx, f: Fields, meetingId: string, keptDueDate: string | null = null) {
   const need = (ok: boolean, key: Parameters<typeof fail.invalid>[0], field: string) => {
     if (!ok) throw fail.invalid(key, `fields.${field}`);
   };
@@ -60,8 +60,14 @@ function checkFields(ctx: Ctx, f: Fields, keptDueDate: string | null = null) {
     need(f.agencyId !== null, 'instruction.agencyRequired', 'agencyId');
     need(activeItemExists(ctx.db, 'agencies', f.agencyId!), 'agency.notFound', 'agencyId');
   }
+  // Handed at the table: the agency must be sitting at this meeting's table; its representative sets the due date if they take it away.
+  const atTable = f.kind === 'agency' && f.atTable;
+  if (atTable) {
+    const present = ctx.db.prepare('SELECT 1 FROM meeting_agencies WHERE meeting_id = ? AND agency_id = ?').get(meetingId, f.agencyId);
+    need(present !== undefined, 'instruction.agencyNotAtTable', 'atTable');
+  }
   const followed = f.kind === 'unit' || f.kind === 'agency' || f.kind === 'review';
-  if (followed) need(f.dueDate !== null, 'instruction.dueRequired', 'dueDate');
+  if (followed && !atTable) need(f.dueDate !== null, 'instruction.dueRequired', 'dueDate');
   // A due date already set may stay as it is when an old instruction is amended for another reason.
   if (f.dueDate !== null && f.dueDate !== keptDueDate) need(f.dueDate >= tehranDate(new Date(ctx.now)), 'instruction.duePast', 'dueDate');
   if (f.amountToman !== null && f.amountToman > 0) need(f.funder !== null, 'instruction.funderRequired', 'funder');
@@ -78,6 +84,7 @@ function checkFields(ctx: Ctx, f: Fields, keptDueDate: string | null = null) {
     due_date: f.dueDate,
     amount_rials: amountRials,
     funder: amountRials === null ? null : f.funder,
+    at_table: atTable ? 1 : 0,
     // Answered on the spot and not possible are results already; the rest are followed up.
     status: followed ? ('open' as const) : ('closed' as const),
   };
@@ -149,13 +156,13 @@ export const deskHandlers = {
     const visit = visitAtDesk(ctx.db, request.visitId);
     const live = ctx.db.prepare(`SELECT 1 FROM instructions WHERE request_id = ? AND status <> 'cancelled'`).get(request.id);
     if (live) throw fail.conflict('request.hasInstruction', {}, 'requestId');
-    const v = checkFields(ctx, input.fields);
+    const v = checkFields(ctx, input.fields, visit.meeting_id);
     const id = newId();
     ctx.db
       .prepare(
         `INSERT INTO instructions (id, request_id, visit_id, client_id, tracking_code, kind, text, answer, reason, reviewer,
-           unit_id, agency_id, due_date, amount_rials, funder, status, issued_by, issued_at, closed_at, closed_by, last_step_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           unit_id, agency_id, due_date, amount_rials, funder, status, issued_by, issued_at, closed_at, closed_by, last_step_at, at_table)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -179,34 +186,38 @@ export const deskHandlers = {
         v.status === 'closed' ? ctx.now : null,
         v.status === 'closed' ? actor.userId : null,
         ctx.now,
+        v.at_table,
       );
     markWithOfficial(ctx, visit.id, visit.meeting_id);
     const issued = getInstruction(ctx.db, id);
     audit(ctx, 'issue', 'instruction', id, null, issued);
     enqueueMessage(ctx, issued, 'issued');
     emitInstruction(ctx, issued);
+    if (issued.atTable) ctx.emit('agencyDesk.changed', { meetingId: visit.meeting_id, agencyId: issued.agencyId! });
     return issued;
   },
   'instructions.amend': (input, ctx) => {
     const actor = me(ctx);
     const before = getInstruction(ctx.db, input.id);
     if (before.status === 'cancelled') throw fail.conflict('instruction.cancelled', {}, 'id');
-    const v = checkFields(ctx, input.fields, before.dueDate);
+    const meetingId = (ctx.db.prepare('SELECT meeting_id FROM visits WHERE id = ?').get(before.visitId) as { meeting_id: string }).meeting_id;
+    const v = checkFields(ctx, input.fields, meetingId, before.dueDate);
     // A result recorded by follow-up stands: amending the order's wording does not reopen it.
     const status = before.outcome !== null ? before.status : v.status;
     ctx.db
       .prepare(
         `UPDATE instructions SET kind = ?, text = ?, answer = ?, reason = ?, reviewer = ?, unit_id = ?, agency_id = ?,
-           due_date = ?, amount_rials = ?, funder = ?, status = ?, version = version + 1,
+           due_date = ?, amount_rials = ?, funder = ?, status = ?, at_table = ?, version = version + 1,
            amended_by = ?, amended_at = ?, amend_reason = ?,
            closed_at = CASE WHEN ? = 'closed' THEN coalesce(closed_at, ?) ELSE NULL END,
            closed_by = CASE WHEN ? = 'closed' THEN coalesce(closed_by, ?) ELSE NULL END
          WHERE id = ?`,
       )
-      .run(v.kind, v.text, v.answer, v.reason, v.reviewer, v.unit_id, v.agency_id, v.due_date, v.amount_rials, v.funder, status, actor.userId, ctx.now, input.reason, status, ctx.now, status, actor.userId, input.id);
+      .run(v.kind, v.text, v.answer, v.reason, v.reviewer, v.unit_id, v.agency_id, v.due_date, v.amount_rials, v.funder, status, v.at_table, actor.userId, ctx.now, input.reason, status, ctx.now, status, actor.userId, input.id);
     const after = getInstruction(ctx.db, input.id);
     audit(ctx, 'amend', 'instruction', input.id, before, after);
     emitInstruction(ctx, after);
+    for (const i of [before, after]) if (i.atTable) ctx.emit('agencyDesk.changed', { meetingId, agencyId: i.agencyId! });
     return after;
   },
   'instructions.cancel': (input, ctx) => {
@@ -219,6 +230,10 @@ export const deskHandlers = {
     const after = getInstruction(ctx.db, input.id);
     audit(ctx, 'cancel', 'instruction', input.id, before, after);
     emitInstruction(ctx, after);
+    if (after.atTable) {
+      const meetingId = (ctx.db.prepare('SELECT meeting_id FROM visits WHERE id = ?').get(after.visitId) as { meeting_id: string }).meeting_id;
+      ctx.emit('agencyDesk.changed', { meetingId, agencyId: after.agencyId! });
+    }
     return after;
   },
   'instructions.byTrackingCode': (input, ctx) => {

@@ -324,7 +324,7 @@ describe('auth', () => {
     expect(must(t.as(session.token)('auth.me', {})).userId).toBe(session.user.userId);
     expect(must(pub('auth.status', {})).needsSetup).toBe(false);
 
-    const again = mustFail(pub('auth.setup', { username: 'intruder', displayName: 'نفوذی', password: 'another-password' }));
+    const again = mustFail(pub('auth.setup', { username: 'intruder', displayName: 'نفوذی', password: 'another-password-1' }));
     expect(again.code).toBe('conflict');
     expect(again.message).toBe(MESSAGES['setup.done']);
     expect(countRows(t.core, 'users')).toBe(1);
@@ -365,8 +365,11 @@ describe('auth', () => {
 
   it('ends a session after its lifetime', () => {
     const token = t.setupAdmin();
-    t.clock.advance(11 * 3600_000);
-    expect(must(t.as(token)('auth.me', {})).username).toBe('admin');
+    // Busy all along (a call every hour, so never idle), the session still ends after 12 hours.
+    for (let hour = 1; hour <= 11; hour++) {
+      t.clock.advance(3600_000);
+      expect(must(t.as(token)('auth.me', {})).username).toBe('admin');
+    }
     t.clock.advance(3600_000);
     expect(mustFail(t.as(token)('auth.me', {})).code).toBe('unauthenticated');
   });
@@ -377,5 +380,58 @@ describe('auth', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).not.toContain(token);
     expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('ctx.failAfterCommit', () => {
+  let t: TempCore;
+  beforeEach(() => {
+    t = createTempCore();
+  });
+  afterEach(() => t.cleanup());
+
+  it('commits the writes, then sends the events, then answers the error (a wrong password is counted and audited)', () => {
+    t.setupAdmin();
+    const reader = new Database(t.file, { readonly: true });
+    const seen: { event: DidarEvent; inTransaction: boolean; locksSeenByOther: number }[] = [];
+    const off = t.core.onEvent((event) =>
+      seen.push({
+        event,
+        inTransaction: t.core.db.inTransaction,
+        locksSeenByOther: (reader.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.locked'").get() as { n: number }).n,
+      }),
+    );
+    try {
+      const auditBefore = countRows(t.core, 'audit_log');
+      const first = mustFail(t.as(null)('auth.login', { username: 'admin', password: 'wrong-password-1' }));
+      expect(first).toEqual({ code: 'unauthenticated', message: MESSAGES['login.failed'], field: 'password' });
+      // The call failed, yet its count and its audit row are there, for any connection to see.
+      expect(reader.prepare("SELECT failed_logins FROM users WHERE username = 'admin'").get()).toEqual({ failed_logins: 1 });
+      expect(countRows(t.core, 'audit_log')).toBe(auditBefore + 1);
+      expect(t.core.db.inTransaction).toBe(false);
+      expect(seen).toEqual([]);
+
+      for (let i = 2; i <= 4; i++) mustFail(t.as(null)('auth.login', { username: 'admin', password: 'wrong-password-1' }));
+      const locked = mustFail(t.as(null)('auth.login', { username: 'admin', password: 'wrong-password-1' }));
+      expect(locked.code).toBe('unauthenticated');
+      expect(locked.message).toContain('قفل');
+      // The lock's event went out after the commit: the other connection already saw the lock.
+      expect(seen).toEqual([{ event: { name: 'users.changed', payload: {} }, inTransaction: false, locksSeenByOther: 1 }]);
+    } finally {
+      off();
+      reader.close();
+    }
+  });
+
+  it('leaves a plain thrown AppError rolling everything back', () => {
+    const admin = t.setupAdmin();
+    const users = countRows(t.core, 'users');
+    const audits = countRows(t.core, 'audit_log');
+    const events = t.events.length;
+    // users.create writes nothing when it fails after its checks (duplicate username).
+    mustFail(t.as(admin)('users.create', { username: 'admin', displayName: 'دیگری', role: 'operator', password: USER_PASSWORD }));
+    expect(countRows(t.core, 'users')).toBe(users);
+    expect(countRows(t.core, 'audit_log')).toBe(audits);
+    expect(t.events.length).toBe(events);
   });
 });

@@ -3,7 +3,7 @@ import { contract, type Actor, type DidarEvent, type MethodName, type Output, ty
 import type { MethodSpec } from '../contract/define';
 import type { Db } from '../db/open';
 import { actorForToken } from './auth';
-import type { Ctx } from './context';
+import { CommittedFailure, type Ctx } from './context';
 import { AppError, fromZod } from './errors';
 import { handlers } from './handlers';
 import { GENERIC_BY_CODE, MESSAGES } from './messages';
@@ -32,6 +32,8 @@ const error = (code: keyof typeof GENERIC_BY_CODE, message = GENERIC_BY_CODE[cod
  * schema; then the handler runs in one transaction (immediate for writes, so desks in other
  * processes queue behind it) and the change events go out only after it commits. Roles are
  * checked before the input, so a caller who may not use a method learns nothing of its schema.
+ * A handler that must fail yet keep its writes (a wrong password counts towards the lockout
+ * and is audited) ends with `ctx.failAfterCommit(error)`: see Ctx.
  */
 export function createDispatch(options: DispatchOptions): Dispatch {
   const { db } = options;
@@ -66,10 +68,24 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       token,
       now,
       emit: (name, payload) => pending.push({ name, payload } as DidarEvent),
+      failAfterCommit: (e) => {
+        throw new CommittedFailure(e);
+      },
     };
     let value: unknown;
+    // Set when the handler ended with `ctx.failAfterCommit`: its writes commit, its events go
+    // out, and the caller gets this error instead of a value.
+    let committedError: AppError | null = null;
     try {
-      const run = db.transaction(() => table[method]!(parsed.data, ctx));
+      const run = db.transaction(() => {
+        try {
+          return table[method]!(parsed.data, ctx);
+        } catch (e) {
+          if (!(e instanceof CommittedFailure)) throw e;
+          committedError = e.error;
+          return undefined;
+        }
+      });
       value = spec.readonly ? run.deferred() : run.immediate();
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toApi() };
@@ -84,6 +100,7 @@ export function createDispatch(options: DispatchOptions): Dispatch {
         options.onInternalError?.(`event ${event.name}`, e);
       }
     }
+    if (committedError) return { ok: false, error: (committedError as AppError).toApi() };
     return { ok: true, value };
   };
 }

@@ -511,8 +511,9 @@ describe('stale referrals', () => {
       expect(staleIds()).toEqual([]);
       expect(must(call('followups.daily', {})).stale).toBe(0);
 
-      // two hours later: more than seven days without a step
+      // two hours later: more than seven days without a step (signed in again: sessions end after two idle hours)
       s.clock.advance(2 * 3600_000);
+      call = boss();
       items = list();
       for (const i of all) expect(items.get(i.id)).toMatchObject({ stale: true, daysSinceStep: 7 });
       expect(staleIds()).toEqual(all.map((i) => i.id).sort());
@@ -587,6 +588,8 @@ describe('overdue follows the Tehran calendar', () => {
 
       // 23:59 on 29 Esfand in Tehran: due today, not overdue
       jump('2026-03-20T20:29:00.000Z');
+      // ten idle hours since the issue: sessions end after two, so sign in again
+      call = s.as(logIn(s, 'admin', ADMIN_PASSWORD));
       expect(overdueIds()).toEqual([]);
       expect(flags()).toEqual({ '2026-03-20': false, '2026-03-21': false, '2026-04-20': false, '2026-04-21': false });
       expect(daily()).toMatchObject({ date: '2026-03-20', openTotal: 4, dueToday: 1, overdue: 0 });

@@ -12,6 +12,7 @@ import { SELECT_INSTRUCTIONS, getInstruction, toInstruction, type InstructionDbR
 import { activeItemExists } from './lists';
 import { enqueueMessage } from './outboxStore';
 import { readSettings } from './settingsStore';
+import { sharedIssueOf, sharedSiblings } from './sharedIssues';
 
 const DAY = 86_400_000;
 
@@ -35,6 +36,17 @@ function visibleInstruction(ctx: Ctx, id: string): Instruction {
 function changedFollowup(ctx: Ctx, i: Instruction): void {
   ctx.emit('followups.changed', { instructionId: i.id, unitId: i.unitId, agencyId: i.agencyId });
   ctx.emit('instructions.changed', { visitId: i.visitId, instructionId: i.id });
+}
+
+/**
+ * The instruction and, when it carries a shared issue, every other live instruction of that
+ * issue in the same state: a step, a result or a reopening reaches all the joined clients.
+ */
+function withShared(ctx: Ctx, instructionId: string): string[] {
+  const issue = sharedIssueOf(ctx.db, instructionId);
+  if (issue === null) return [instructionId];
+  ctx.emit('sharedIssues.changed', { sharedIssueId: issue });
+  return [instructionId, ...sharedSiblings(ctx.db, instructionId)];
 }
 
 function addStepRow(ctx: Ctx, instructionId: string, kind: FollowupStep['kind'], text: string, at: string): void {
@@ -178,12 +190,13 @@ export const followupHandlers = {
     if (i.status === 'closed' && input.kind !== 'note') throw fail.conflict('followup.closed', {}, 'instructionId');
     const at = input.at ? new Date(input.at).toISOString() : ctx.now;
     if (at > ctx.now) throw fail.invalid('followup.future', 'at');
-    addStepRow(ctx, i.id, input.kind, input.text, at);
-    ctx.db.prepare('UPDATE instructions SET last_step_at = max(last_step_at, ?) WHERE id = ?').run(at, i.id);
-    const after = getInstruction(ctx.db, i.id);
-    audit(ctx, 'step', 'instruction', i.id, null, { kind: input.kind, text: input.text, at });
-    changedFollowup(ctx, after);
-    return after;
+    for (const id of withShared(ctx, i.id)) {
+      addStepRow(ctx, id, input.kind, input.text, at);
+      ctx.db.prepare('UPDATE instructions SET last_step_at = max(last_step_at, ?) WHERE id = ?').run(at, id);
+      audit(ctx, 'step', 'instruction', id, null, { kind: input.kind, text: input.text, at });
+      changedFollowup(ctx, getInstruction(ctx.db, id));
+    }
+    return getInstruction(ctx.db, i.id);
   },
   'followups.close': (input, ctx) => {
     const i = visibleInstruction(ctx, input.instructionId);
@@ -195,43 +208,49 @@ export const followupHandlers = {
     }
     if (input.deliveredToman !== null && input.deliveredToman > 0 && input.funder === null) throw fail.invalid('followup.funderRequired', 'funder');
     const delivered = input.deliveredToman === null ? null : input.deliveredToman * 10;
-    ctx.db
-      .prepare(
-        `UPDATE instructions SET status = 'closed', outcome = ?, outcome_reason_id = ?, outcome_note = ?, delivered_rials = ?,
-           delivered_funder = ?, closed_at = ?, closed_by = ?, last_step_at = ? WHERE id = ?`,
-      )
-      .run(
-        input.outcome,
-        input.outcome === 'not_possible' ? input.reasonId : null,
-        input.note,
-        delivered,
-        delivered === null ? null : input.funder,
-        ctx.now,
-        me(ctx).userId,
-        ctx.now,
-        i.id,
-      );
-    addStepRow(ctx, i.id, 'result', input.note, ctx.now);
-    const after = getInstruction(ctx.db, i.id);
-    audit(ctx, 'close', 'instruction', i.id, i, after);
-    enqueueMessage(ctx, after, 'closed');
-    changedFollowup(ctx, after);
-    return after;
+    for (const id of withShared(ctx, i.id)) {
+      const before = getInstruction(ctx.db, id);
+      ctx.db
+        .prepare(
+          `UPDATE instructions SET status = 'closed', outcome = ?, outcome_reason_id = ?, outcome_note = ?, delivered_rials = ?,
+             delivered_funder = ?, closed_at = ?, closed_by = ?, last_step_at = ? WHERE id = ?`,
+        )
+        .run(
+          input.outcome,
+          input.outcome === 'not_possible' ? input.reasonId : null,
+          input.note,
+          delivered,
+          delivered === null ? null : input.funder,
+          ctx.now,
+          me(ctx).userId,
+          ctx.now,
+          id,
+        );
+      addStepRow(ctx, id, 'result', input.note, ctx.now);
+      const after = getInstruction(ctx.db, id);
+      audit(ctx, 'close', 'instruction', id, before, after);
+      enqueueMessage(ctx, after, 'closed');
+      changedFollowup(ctx, after);
+    }
+    return getInstruction(ctx.db, i.id);
   },
   'followups.reopen': (input, ctx) => {
     const i = visibleInstruction(ctx, input.instructionId);
     if (i.status !== 'closed') throw fail.conflict(i.status === 'cancelled' ? 'followup.cancelled' : 'followup.notClosed', {}, 'instructionId');
-    ctx.db
-      .prepare(
-        `UPDATE instructions SET status = 'open', outcome = NULL, outcome_reason_id = NULL, outcome_note = '', delivered_rials = NULL,
-           delivered_funder = NULL, closed_at = NULL, closed_by = NULL, last_step_at = ? WHERE id = ?`,
-      )
-      .run(ctx.now, i.id);
-    addStepRow(ctx, i.id, 'reopen', input.reason, ctx.now);
-    const after = getInstruction(ctx.db, i.id);
-    audit(ctx, 'reopen', 'instruction', i.id, i, after);
-    changedFollowup(ctx, after);
-    return after;
+    for (const id of withShared(ctx, i.id)) {
+      const before = getInstruction(ctx.db, id);
+      ctx.db
+        .prepare(
+          `UPDATE instructions SET status = 'open', outcome = NULL, outcome_reason_id = NULL, outcome_note = '', delivered_rials = NULL,
+             delivered_funder = NULL, closed_at = NULL, closed_by = NULL, last_step_at = ? WHERE id = ?`,
+        )
+        .run(ctx.now, id);
+      addStepRow(ctx, id, 'reopen', input.reason, ctx.now);
+      const after = getInstruction(ctx.db, id);
+      audit(ctx, 'reopen', 'instruction', id, before, after);
+      changedFollowup(ctx, after);
+    }
+    return getInstruction(ctx.db, i.id);
   },
   'followups.daily': (input, ctx) => {
     const date = input.date ?? tehranDate(new Date(ctx.now));

@@ -15,6 +15,7 @@ import { fieldDeskHandlers } from './fieldDesk';
 import { sharedIssuesHandlers } from './sharedIssues';
 import { syncHandlers } from './sync';
 import { campaignsHandlers } from './campaigns';
+import { auditHandlers } from './audit';
 
 /** Every method's handler; a method of the contract without one fails the type check here. */
 export const handlers: HandlersOf<Contract> = combine(
@@ -32,4 +33,5 @@ export const handlers: HandlersOf<Contract> = combine(
   sharedIssuesHandlers,
   syncHandlers,
   campaignsHandlers,
+  auditHandlers,
 );

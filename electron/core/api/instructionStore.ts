@@ -44,6 +44,8 @@ export interface InstructionDbRow {
   delivered_funder: Instruction['deliveredFunder'];
   closed_at: string | null;
   last_step_at: string;
+  at_table: number;
+  taken_at: string | null;
 }
 
 export const SELECT_INSTRUCTIONS = `
@@ -91,6 +93,8 @@ export const toInstruction = (r: InstructionDbRow): Instruction => ({
   deliveredFunder: r.delivered_funder,
   closedAt: r.closed_at,
   lastStepAt: r.last_step_at,
+  atTable: r.at_table === 1,
+  takenAt: r.taken_at,
 });
 
 /** The instruction; `field` names the input that carried the id, for the error. */
@@ -112,10 +116,21 @@ interface RequestDbRow {
   category_name: string;
   text: string;
   urgency: RequestRow['urgency'];
+  shared_issue_id: string | null;
+  shared_issue_title: string | null;
 }
-const SELECT_REQUESTS = `SELECT r.id, r.visit_id, r.category_id, c.name AS category_name, r.text, r.urgency
-  FROM requests r JOIN categories c ON c.id = r.category_id`;
-const toRequest = (r: RequestDbRow): RequestRow => ({ id: r.id, categoryId: r.category_id, categoryName: r.category_name, text: r.text, urgency: r.urgency });
+const SELECT_REQUESTS = `SELECT r.id, r.visit_id, r.category_id, c.name AS category_name, r.text, r.urgency,
+    r.shared_issue_id, si.title AS shared_issue_title
+  FROM requests r JOIN categories c ON c.id = r.category_id LEFT JOIN shared_issues si ON si.id = r.shared_issue_id`;
+const toRequest = (r: RequestDbRow): RequestRow => ({
+  id: r.id,
+  categoryId: r.category_id,
+  categoryName: r.category_name,
+  text: r.text,
+  urgency: r.urgency,
+  sharedIssueId: r.shared_issue_id,
+  sharedIssueTitle: r.shared_issue_title,
+});
 
 export function getRequest(db: Db, id: string): RequestRow & { visitId: string } {
   const row = db.prepare(`${SELECT_REQUESTS} WHERE r.id = ?`).get(id) as RequestDbRow | undefined;

@@ -9,7 +9,8 @@ import { activeItemExists } from './lists';
 const SELECT = `
   SELECT m.*, c.name AS county_name,
     (SELECT count(*) FROM visits v WHERE v.meeting_id = m.id AND v.status = 'waiting') AS waiting,
-    (SELECT count(*) FROM visits v WHERE v.meeting_id = m.id) AS visit_count
+    (SELECT count(*) FROM visits v WHERE v.meeting_id = m.id) AS visit_count,
+    (SELECT group_concat(agency_id) FROM meeting_agencies ma WHERE ma.meeting_id = m.id) AS agency_ids
   FROM meetings m LEFT JOIN counties c ON c.id = m.county_id`;
 
 interface MeetingDbRow {
@@ -27,6 +28,7 @@ interface MeetingDbRow {
   closed_at: string | null;
   waiting: number;
   visit_count: number;
+  agency_ids: string | null;
 }
 
 const toMeeting = (r: MeetingDbRow): Meeting => ({
@@ -44,12 +46,22 @@ const toMeeting = (r: MeetingDbRow): Meeting => ({
   closedAt: r.closed_at,
   waiting: r.waiting,
   visits: r.visit_count,
+  agencyIds: r.agency_ids ? r.agency_ids.split(',') : [],
 });
 
 export function getMeeting(db: Db, id: string): Meeting {
   const row = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MeetingDbRow | undefined;
   if (!row) throw fail.notFound('meeting.notFound', 'meetingId');
   return toMeeting(row);
+}
+
+/** Sets the agencies at a meeting's table; each must be an active agency. */
+function writeAgencies(ctx: Ctx, meetingId: string, agencyIds: readonly string[]): void {
+  const unique = [...new Set(agencyIds)];
+  for (const agencyId of unique) if (!activeItemExists(ctx.db, 'agencies', agencyId)) throw fail.invalid('agency.notFound', 'agencyIds');
+  ctx.db.prepare('DELETE FROM meeting_agencies WHERE meeting_id = ?').run(meetingId);
+  const insert = ctx.db.prepare('INSERT INTO meeting_agencies (meeting_id, agency_id) VALUES (?, ?)');
+  for (const agencyId of unique) insert.run(meetingId, agencyId);
 }
 
 /** The meeting, which must be open to take or call visitors. */
@@ -92,9 +104,19 @@ export const meetingsHandlers = {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
       )
       .run(id, input.kind, input.title, input.date, input.place, input.countyId, input.presiding, me(ctx).userId, ctx.now);
+    writeAgencies(ctx, id, input.agencyIds);
     audit(ctx, 'create', 'meeting', id, null, input);
     ctx.emit('meetings.changed', { meetingId: id });
     return getMeeting(ctx.db, id);
+  },
+  'meetings.setAgencies': (input, ctx) => {
+    const before = getMeeting(ctx.db, input.meetingId);
+    if (before.status === 'closed') throw fail.conflict('meeting.closed', {}, 'meetingId');
+    writeAgencies(ctx, input.meetingId, input.agencyIds);
+    const after = getMeeting(ctx.db, input.meetingId);
+    audit(ctx, 'setAgencies', 'meeting', input.meetingId, { agencyIds: before.agencyIds }, { agencyIds: after.agencyIds });
+    ctx.emit('meetings.changed', { meetingId: input.meetingId });
+    return after;
   },
   'meetings.open': (input, ctx) => setStatus(ctx, input.id, 'open'),
   'meetings.close': (input, ctx) => setStatus(ctx, input.id, 'closed'),

@@ -3,6 +3,7 @@ import { campaignsFieldLabels, campaignsMessages } from './messages/campaigns';
 import { fieldDeskFieldLabels, fieldDeskMessages } from './messages/fieldDesk';
 import { sharedIssuesFieldLabels, sharedIssuesMessages } from './messages/sharedIssues';
 import { syncFieldLabels, syncMessages } from './messages/sync';
+import { securityFieldLabels, securityMessages } from './messages/security';
 
 /** Core's Persian message table: every text an error can carry to a person. */
 export const MESSAGES = {
@@ -11,7 +12,7 @@ export const MESSAGES = {
   'date.invalid': 'تاریخ نامعتبر است.',
   'mobile.format': 'شماره همراه باید ۱۱ رقم و با ۰۹ آغاز شود.',
   'username.format': 'نام کاربری باید ۳ تا ۳۲ حرف لاتین، رقم، نقطه یا خط تیره باشد.',
-  'password.short': 'گذرواژه باید دست‌کم ۸ نویسه باشد.',
+  'password.short': '«گذرواژه» باید دست‌کم ۱۰ نویسه باشد.',
   'category.required': 'دسته درخواست را انتخاب کنید.',
   'requests.empty': 'دست‌کم یک درخواست ثبت کنید.',
   'client.required': 'مددجو را انتخاب یا ثبت کنید.',
@@ -77,6 +78,7 @@ export const MESSAGES = {
   ...sharedIssuesMessages,
   ...syncMessages,
   ...campaignsMessages,
+  ...securityMessages,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -157,6 +159,7 @@ export const FIELD_LABELS: Record<string, string> = {
   ...sharedIssuesFieldLabels,
   ...syncFieldLabels,
   ...campaignsFieldLabels,
+  ...securityFieldLabels,
 };
 
 export const GENERIC_BY_CODE: Record<ErrorCode, string> = {

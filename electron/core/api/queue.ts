@@ -11,6 +11,7 @@ import { openMeeting, getMeeting } from './meetings';
 import { readSettings } from './settingsStore';
 import { requestsOfVisit } from './instructionStore';
 import { SELECT_VISITS, toEntry, type VisitDbRow } from './visitStore';
+import { joinRequest } from './sharedIssues';
 
 /** How many priority calls the meeting has made in a row, most recent first. */
 function currentPriorityRun(db: Db, meetingId: string, limit: number): number {
@@ -82,7 +83,11 @@ export const queueHandlers = {
     const insertRequest = ctx.db.prepare(
       'INSERT INTO requests (id, visit_id, position, category_id, text, urgency, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    input.requests.forEach((r, i) => insertRequest.run(newId(), visitId, i + 1, r.categoryId, r.text, r.urgency, actor.userId, ctx.now));
+    input.requests.forEach((r, i) => {
+      const requestId = newId();
+      insertRequest.run(requestId, visitId, i + 1, r.categoryId, r.text, r.urgency, actor.userId, ctx.now);
+      if (r.sharedIssueId) joinRequest(ctx, requestId, r.sharedIssueId, `requests.${i}.sharedIssueId`, `requests.${i}`);
+    });
     audit(ctx, 'register', 'visit', visitId, null, { meetingId: input.meetingId, clientId: client.id, ticket, requests: input.requests });
     ctx.emit('queue.changed', { meetingId: input.meetingId });
     ctx.emit('meetings.changed', { meetingId: input.meetingId });

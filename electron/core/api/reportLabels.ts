@@ -20,6 +20,10 @@ export const REPORT_LABELS = {
     called: 'فراخوانده',
     done: 'پایان‌یافته',
     noShow: 'حاضر نشد',
+    handedAtTable: 'سپرده در میز',
+    answeredAtTable: 'پاسخ در میز',
+    takenWithDue: 'تحویل با مهلت',
+    waitingAtTable: 'در انتظار نماینده',
   },
   kind: {
     answered: 'پاسخ در جلسه',

@@ -181,6 +181,24 @@ export function buildReport(db: Db, scope: Scope, now: string): Report {
     );
   };
 
+  // Few rows (field desks only): read directly, through the partial index of handed instructions.
+  const handed = db
+    .prepare(
+      `SELECT i.agency_id AS id, ag.name AS name, count(*) AS handed,
+         sum(i.taken_at IS NULL AND i.status = 'closed') AS answered, sum(i.taken_at IS NOT NULL) AS taken,
+         sum(i.taken_at IS NULL AND i.status = 'open') AS waiting
+       FROM instructions i JOIN agencies ag ON ag.id = i.agency_id JOIN visits v ON v.id = i.visit_id
+       WHERE i.at_table = 1 AND i.status <> 'cancelled' AND v.meeting_id IN (${MEETINGS_IN_SCOPE})
+         AND (:countyId IS NULL OR v.county_id = :countyId)
+       GROUP BY i.agency_id`,
+    )
+    .all(scope) as { id: string; name: string; handed: number; answered: number; taken: number; waiting: number }[];
+  const byAgencyAtTable = table(
+    'byAgencyAtTable',
+    [L.col.handedAtTable, L.col.answeredAtTable, L.col.takenWithDue, L.col.waitingAtTable],
+    byFirstColumn(handed.map((r) => ({ key: r.id, label: r.name, values: [r.handed, r.answered, r.taken, r.waiting] }))),
+  );
+
   const visitsByCounty = sums(counts, 'visits', (c) => c.county_id);
   const requestsByCounty = sums(counts, 'requests', (c) => c.county_id);
   const byCounty = table(
@@ -305,6 +323,7 @@ export function buildReport(db: Db, scope: Scope, now: string): Report {
     byCategory,
     byUnit: referrals('unit'),
     byAgency: referrals('agency'),
+    byAgencyAtTable,
     byCounty,
     byFunder,
     byIssuer,

@@ -3,6 +3,24 @@ import { ANY_ROLE, method, returns, ROLES } from './define';
 import { id, password, requiredText, username } from './fields';
 import type { Actor, SessionInfo, UserRow } from './types';
 
+/** A user as the admin's screen shows them: besides the record, the lock, the last sign-in and the live sessions. */
+export interface UserAdminRow extends UserRow {
+  /** Until when sign-in is refused after repeated failures; null when not locked now. */
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  passwordChangedAt: string | null;
+  /** Sessions still alive (not expired, not idle too long). */
+  sessions: number;
+}
+
+/** A unit's representative needs the unit, an agency's the agency (the host checks both exist and are active). */
+const withRepresentation = <T extends z.ZodType<{ role: string; unitId: string | null; agencyId: string | null }>>(schema: T) =>
+  schema
+    .refine((u) => u.role !== 'unit' || u.unitId !== null, { error: 'msg:user.unitRequired', path: ['unitId'] })
+    .refine((u) => u.role !== 'agency' || u.agencyId !== null, { error: 'msg:user.agencyRequired', path: ['agencyId'] });
+
+const userId = z.strictObject({ id });
+
 export const authContract = {
   'auth.status': method({
     input: z.strictObject({}),
@@ -15,6 +33,7 @@ export const authContract = {
     access: 'public',
     returns: returns<SessionInfo>(),
   }),
+  /** Any stored password is accepted here (older, shorter ones too); the rules apply when one is set. */
   'auth.login': method({
     input: z.strictObject({ username: z.string().max(64), password: z.string().max(128) }),
     access: 'public',
@@ -22,20 +41,57 @@ export const authContract = {
   }),
   'auth.me': method({ input: z.strictObject({}), access: ANY_ROLE, readonly: true, returns: returns<Actor>() }),
   'auth.logout': method({ input: z.strictObject({}), access: ANY_ROLE, returns: returns<null>() }),
-  'users.list': method({ input: z.strictObject({}), access: ['admin'], readonly: true, returns: returns<UserRow[]>() }),
+  /** Ends every session of the caller, this one included. */
+  'auth.logoutEverywhere': method({ input: z.strictObject({}), access: ANY_ROLE, returns: returns<{ ended: number }>() }),
+  /** The caller's own password; ends their other sessions. */
+  'auth.changePassword': method({
+    input: z.strictObject({ current: z.string().min(1).max(128), next: password }),
+    access: ANY_ROLE,
+    returns: returns<null>(),
+  }),
+  'users.list': method({ input: z.strictObject({}), access: ['admin'], readonly: true, returns: returns<UserAdminRow[]>() }),
   'users.create': method({
-    input: z
-      .strictObject({
+    input: withRepresentation(
+      z.strictObject({
         username,
         displayName: requiredText(80),
         role: z.enum(ROLES),
         password,
         unitId: id.nullable().default(null),
         agencyId: id.nullable().default(null),
-      })
-      .refine((u) => u.role !== 'unit' || u.unitId !== null, { error: 'msg:user.unitRequired', path: ['unitId'] })
-      .refine((u) => u.role !== 'agency' || u.agencyId !== null, { error: 'msg:user.agencyRequired', path: ['agencyId'] }),
+      }),
+    ),
     access: ['admin'],
     returns: returns<UserRow>(),
   }),
+  /** Name, role and the unit or agency acted for; the last active admin keeps the admin role. */
+  'users.update': method({
+    input: withRepresentation(
+      z.strictObject({
+        id,
+        displayName: requiredText(80),
+        role: z.enum(ROLES),
+        unitId: id.nullable().default(null),
+        agencyId: id.nullable().default(null),
+      }),
+    ),
+    access: ['admin'],
+    returns: returns<UserRow>(),
+  }),
+  /** Deactivating ends the user's sessions; not oneself, not the last active admin. */
+  'users.setActive': method({
+    input: z.strictObject({ id, active: z.boolean() }),
+    access: ['admin'],
+    returns: returns<UserRow>(),
+  }),
+  /** A new password set by the admin: unlocks the account and ends the user's sessions. */
+  'users.resetPassword': method({
+    input: z.strictObject({ id, password }),
+    access: ['admin'],
+    returns: returns<null>(),
+  }),
+  /** Lifts a lock after repeated failed sign-ins. */
+  'users.unlock': method({ input: userId, access: ['admin'], returns: returns<null>() }),
+  /** Signs the user out everywhere (the admin's own current session stays). */
+  'users.revokeSessions': method({ input: userId, access: ['admin'], returns: returns<{ ended: number }>() }),
 };

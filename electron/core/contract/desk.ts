@@ -24,6 +24,8 @@ export const instructionFields = z.strictObject({
   dueDate: isoDate.nullable().default(null),
   amountToman: amountToman.nullable().default(null),
   funder: z.enum(FUNDERS).nullable().default(null),
+  /** Hand it to the agency's representative at the meeting's table (kind 'agency', an agency present). */
+  atTable: z.boolean().default(false),
 });
 
 export const deskContract = {

@@ -45,4 +45,18 @@ export const username = z
   .transform((v) => toLatinDigits(v).trim().toLowerCase())
   .pipe(z.string().regex(/^[a-z0-9._-]{3,32}$/, { error: 'msg:username.format' }));
 
-export const password = z.string().min(8, { error: 'msg:password.short' }).max(128);
+/** The password rules: at least this many characters, with letters and digits (any script). */
+export const PASSWORD_MIN_LENGTH = 10;
+const hasLetter = (password: string): boolean => /\p{L}/u.test(password);
+const hasDigit = (password: string): boolean => /\p{Nd}/u.test(password);
+
+/**
+ * A new password: at least 10 characters, with letters and digits (the handlers also refuse one
+ * that contains the username). Signing in accepts any stored password, so older ones keep working.
+ */
+export const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: 'msg:password.short' })
+  .max(128)
+  .refine(hasLetter, { error: 'msg:password.letters' })
+  .refine(hasDigit, { error: 'msg:password.digits' });

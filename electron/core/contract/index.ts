@@ -14,10 +14,11 @@ import { fieldDeskContract } from './fieldDesk';
 import { sharedIssuesContract } from './sharedIssues';
 import { syncContract } from './sync';
 import { campaignsContract } from './campaigns';
+import { auditContract } from './audit';
 
 /** The whole contract: every method Didar answers, by name. */
 export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract, queueActionsContract, followupContract, reportsContract,
-  fieldDeskContract, sharedIssuesContract, syncContract, campaignsContract);
+  fieldDeskContract, sharedIssuesContract, syncContract, campaignsContract, auditContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -21,7 +21,14 @@ export const meetingsContract = {
       place: requiredText(160),
       countyId: id.nullable().default(null),
       presiding: text(240),
+      /** Agencies at the table (a field desk). */
+      agencyIds: z.array(id).max(40).default([]),
     }),
+    access: MANAGERS,
+    returns: returns<Meeting>(),
+  }),
+  'meetings.setAgencies': method({
+    input: z.strictObject({ meetingId: id, agencyIds: z.array(id).max(40) }),
     access: MANAGERS,
     returns: returns<Meeting>(),
   }),

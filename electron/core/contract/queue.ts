@@ -8,6 +8,8 @@ const requestInput = z.strictObject({
   categoryId: z.string().min(1, { error: 'msg:category.required' }).max(64),
   text: requiredText(2000),
   urgency: z.enum(URGENCIES).default('normal'),
+  /** Joined at registration to an open shared issue (a networked problem) the operator was offered. */
+  sharedIssueId: id.nullable().default(null),
 });
 
 export const queueContract = {

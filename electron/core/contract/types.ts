@@ -58,6 +58,8 @@ export interface Meeting {
   closedAt: string | null;
   waiting: number;
   visits: number;
+  /** The agencies whose representatives sit at this meeting's table (a field desk). */
+  agencyIds: string[];
 }
 
 export const CIRCUMSTANCES = ['disability', 'female_head', 'elderly', 'low_income', 'chronic_illness', 'orphan'] as const;
@@ -106,6 +108,9 @@ export interface RequestRow {
   categoryName: string;
   text: string;
   urgency: Urgency;
+  /** The shared issue (networked problem) this request is joined to, if any. */
+  sharedIssueId?: string | null;
+  sharedIssueTitle?: string | null;
 }
 
 export interface Ticket {
@@ -211,6 +216,10 @@ export interface Instruction {
   closedAt: string | null;
   /** The last step taken (or the issue), for staleness. */
   lastStepAt: string;
+  /** Handed to the agency's representative at the meeting's table. */
+  atTable: boolean;
+  /** When that representative took it away with a due date (null: not taken, or answered at the table). */
+  takenAt: string | null;
 }
 
 export const OUTCOMES = ['done', 'partly_done', 'not_possible'] as const;
@@ -417,6 +426,8 @@ export interface Report {
   /** columns: referred, open, closed, overdue. */
   byUnit: ReportTable;
   byAgency: ReportTable;
+  /** Requests handed to agencies at a field desk's table; columns: handed, answered at the table, taken with a due date, waiting. */
+  byAgencyAtTable: ReportTable;
   /** Clients' counties; columns: visits, requests. */
   byCounty: ReportTable;
   /** columns: promised toman, delivered toman. */

@@ -41,6 +41,7 @@ export function applyMigrations(db: Database.Database, pending: readonly Migrati
     try {
       db.transaction(() => {
         db.exec(typeof m.sql === 'string' ? m.sql : m.sql());
+        m.after?.(db);
         if (m.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[];
           if (broken.length > 0) throw new Error(`migration ${m.name} leaves ${broken.length} broken references`);

@@ -13,6 +13,7 @@ import { openDatabase } from './open';
 import { STARTING_LISTS } from './seedLists';
 import { MIGRATIONS } from './migrations';
 import { reportCountDifferences } from '../reports/counts';
+import { verifyAudit } from '../api/audit';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 
@@ -129,14 +130,16 @@ describe('migrations 0030 and 0040 on a database holding 0020 data', () => {
 
     // users: same ids, names, roles and hashes; no unit or agency
     const users = db.prepare('SELECT * FROM users ORDER BY id').all() as Record<string, unknown>[];
-    expect(users).toEqual((before.users as Record<string, unknown>[]).map((u) => ({ ...u, unit_id: null, agency_id: null })));
+    // (version 90 adds the sign-in columns: no failures, no lock, password set when the user was made)
+    const signIn = (u: Record<string, unknown>) => ({ failed_logins: 0, locked_until: null, password_changed_at: u.created_at, last_login_at: null });
+    expect(users).toEqual((before.users as Record<string, unknown>[]).map((u) => ({ ...u, unit_id: null, agency_id: null, ...signIn(u) })));
     expect(users.map((u) => [u.id, u.role])).toEqual([
       ['u-admin', 'admin'],
       ['u-followup', 'followup'],
       ['u-official', 'official'],
       ['u-operator', 'operator'],
     ]);
-    expect(db.prepare('SELECT * FROM sessions').all()).toEqual(before.sessions);
+    expect(db.prepare('SELECT * FROM sessions').all()).toEqual((before.sessions as Record<string, unknown>[]).map((x) => ({ ...x, last_seen_at: null })));
 
     // visits: the order key is the ticket, called visits have been called once
     const visits = db.prepare('SELECT id, ticket, sort_key, call_count, skipped_count, left_at, left_reason FROM visits ORDER BY id').all();
@@ -168,6 +171,13 @@ describe('migrations 0030 and 0040 on a database holding 0020 data', () => {
     expect(db.prepare("SELECT sum(n) AS n FROM report_counts WHERE measure = 'visits'").get()).toEqual({ n: before.counts.visits });
     expect(db.prepare("SELECT sum(n) AS n FROM report_counts WHERE measure = 'kind'").get()).toEqual({ n: before.counts.instructions });
     expect(reportCountDifferences(db)).toEqual([]);
+
+    // 0100: the audit entries written before are chained in the order they were written
+    expect(verifyAudit(db)).toMatchObject({ entries: 2, broken: null, head: { seq: 2 } });
+    expect(db.prepare('SELECT id, seq FROM audit_log ORDER BY seq').all()).toEqual([
+      { id: 'a1', seq: 1 },
+      { id: 'a2', seq: 2 },
+    ]);
 
     // new tables, empty
     for (const table of ['follow_ups', 'outbox', 'outcome_reasons']) {

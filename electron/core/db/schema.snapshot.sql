@@ -20,7 +20,10 @@ CREATE TABLE audit_log (
   entity_id TEXT NOT NULL,
   before TEXT,
   after TEXT
-) STRICT;
+, seq INTEGER, prev_hash TEXT, hash TEXT) STRICT;
+
+-- index audit_seq
+CREATE UNIQUE INDEX audit_seq ON audit_log(seq);
 
 -- table calls
 CREATE TABLE calls (
@@ -30,6 +33,78 @@ CREATE TABLE calls (
   priority INTEGER NOT NULL CHECK (priority IN (0, 1)),
   at TEXT NOT NULL,
   PRIMARY KEY (meeting_id, seq)
+) STRICT;
+
+-- table campaign_callers
+CREATE TABLE campaign_callers (
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  caller_kind TEXT NOT NULL CHECK (caller_kind IN ('state_social_worker', 'private_social_worker', 'supervised_institution')),
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (campaign_id, user_id)
+) STRICT, WITHOUT ROWID;
+
+-- table campaign_calls
+CREATE TABLE campaign_calls (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  target_id TEXT NOT NULL REFERENCES campaign_targets(id),
+  caller_id TEXT NOT NULL REFERENCES users(id),
+  caller_kind TEXT NOT NULL CHECK (caller_kind IN ('state_social_worker', 'private_social_worker', 'supervised_institution')),
+  county_id TEXT NOT NULL REFERENCES counties(id),
+  at TEXT NOT NULL,
+  -- the call's calendar date in Tehran
+  day TEXT NOT NULL,
+  result TEXT NOT NULL CHECK (result IN ('reached', 'not_reached', 'call_back')),
+  note TEXT NOT NULL DEFAULT '',
+  -- how many requests the client raised on this call (each one a request of visit_id)
+  requests INTEGER NOT NULL DEFAULT 0 CHECK (requests >= 0),
+  visit_id TEXT REFERENCES visits(id),
+  recorded_by TEXT NOT NULL REFERENCES users(id),
+  CHECK (result = 'reached' OR (requests = 0 AND visit_id IS NULL))
+) STRICT;
+
+-- index campaign_calls_day
+CREATE INDEX campaign_calls_day ON campaign_calls(campaign_id, day);
+
+-- index campaign_calls_target
+CREATE INDEX campaign_calls_target ON campaign_calls(target_id, at);
+
+-- table campaign_targets
+CREATE TABLE campaign_targets (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  -- the client's county when the list was drawn: the county the calls are counted under
+  county_id TEXT NOT NULL REFERENCES counties(id),
+  caller_id TEXT REFERENCES users(id),
+  position INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'reached', 'not_reached', 'call_back')),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_call_at TEXT,
+  callback_on TEXT,
+  visit_id TEXT REFERENCES visits(id),
+  UNIQUE (campaign_id, client_id)
+) STRICT;
+
+-- index campaign_targets_caller
+CREATE INDEX campaign_targets_caller ON campaign_targets(campaign_id, caller_id, status);
+
+-- table campaigns
+CREATE TABLE campaigns (
+  id TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL UNIQUE REFERENCES meetings(id),
+  title TEXT NOT NULL,
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  -- JSON arrays: the chosen counties' ids and circumstances ([] = all)
+  county_ids TEXT NOT NULL DEFAULT '[]',
+  circumstances TEXT NOT NULL DEFAULT '[]',
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  drawn_at TEXT,
+  created_by TEXT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  CHECK (from_date <= to_date)
 ) STRICT;
 
 -- table categories
@@ -146,13 +221,16 @@ CREATE TABLE instructions (
   amend_reason TEXT NOT NULL DEFAULT '',
   cancelled_by TEXT REFERENCES users(id),
   cancelled_at TEXT,
-  cancel_reason TEXT NOT NULL DEFAULT '', outcome TEXT CHECK (outcome IN ('done', 'partly_done', 'not_possible')), outcome_reason_id TEXT REFERENCES outcome_reasons(id), outcome_note TEXT NOT NULL DEFAULT '', delivered_rials INTEGER CHECK (delivered_rials IS NULL OR delivered_rials >= 0), delivered_funder TEXT CHECK (delivered_funder IN ('welfare', 'agency', 'charity', 'client', 'none')), closed_at TEXT, closed_by TEXT REFERENCES users(id), last_step_at TEXT,
+  cancel_reason TEXT NOT NULL DEFAULT '', outcome TEXT CHECK (outcome IN ('done', 'partly_done', 'not_possible')), outcome_reason_id TEXT REFERENCES outcome_reasons(id), outcome_note TEXT NOT NULL DEFAULT '', delivered_rials INTEGER CHECK (delivered_rials IS NULL OR delivered_rials >= 0), delivered_funder TEXT CHECK (delivered_funder IN ('welfare', 'agency', 'charity', 'client', 'none')), closed_at TEXT, closed_by TEXT REFERENCES users(id), last_step_at TEXT, at_table INTEGER NOT NULL DEFAULT 0 CHECK (at_table IN (0, 1)), taken_at TEXT, taken_by TEXT REFERENCES users(id), shared_issue_id TEXT REFERENCES shared_issues(id),
   CHECK (kind <> 'unit' OR unit_id IS NOT NULL),
   CHECK (kind <> 'agency' OR agency_id IS NOT NULL)
 ) STRICT;
 
 -- index instructions_agency
 CREATE INDEX instructions_agency ON instructions(agency_id, status);
+
+-- index instructions_at_table
+CREATE INDEX instructions_at_table ON instructions(agency_id, status) WHERE at_table = 1;
 
 -- index instructions_client
 CREATE INDEX instructions_client ON instructions(client_id);
@@ -162,6 +240,9 @@ CREATE UNIQUE INDEX instructions_live_request ON instructions(request_id) WHERE 
 
 -- index instructions_open_due
 CREATE INDEX instructions_open_due ON instructions(status, due_date);
+
+-- index instructions_shared_issue
+CREATE INDEX instructions_shared_issue ON instructions(shared_issue_id, status) WHERE shared_issue_id IS NOT NULL;
 
 -- index instructions_stale
 CREATE INDEX instructions_stale ON instructions(status, last_step_at);
@@ -177,6 +258,13 @@ CREATE TABLE jalali_months (
   month TEXT PRIMARY KEY,
   first_day TEXT NOT NULL UNIQUE,
   last_day TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- table meeting_agencies
+CREATE TABLE meeting_agencies (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  agency_id TEXT NOT NULL REFERENCES agencies(id),
+  PRIMARY KEY (meeting_id, agency_id)
 ) STRICT, WITHOUT ROWID;
 
 -- table meetings
@@ -511,12 +599,15 @@ CREATE TABLE requests (
   text TEXT NOT NULL,
   urgency TEXT NOT NULL DEFAULT 'normal' CHECK (urgency IN ('normal', 'urgent')),
   created_by TEXT NOT NULL REFERENCES users(id),
-  created_at TEXT NOT NULL,
+  created_at TEXT NOT NULL, shared_issue_id TEXT REFERENCES shared_issues(id),
   UNIQUE (visit_id, position)
 ) STRICT;
 
 -- index requests_category
 CREATE INDEX requests_category ON requests(category_id);
+
+-- index requests_shared_issue
+CREATE INDEX requests_shared_issue ON requests(shared_issue_id) WHERE shared_issue_id IS NOT NULL;
 
 -- table sessions
 CREATE TABLE sessions (
@@ -524,7 +615,7 @@ CREATE TABLE sessions (
   user_id TEXT NOT NULL REFERENCES users(id),
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL
-) STRICT;
+, last_seen_at TEXT) STRICT;
 
 -- index sessions_user
 CREATE INDEX sessions_user ON sessions(user_id);
@@ -534,6 +625,84 @@ CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
+
+-- table shared_issues
+CREATE TABLE shared_issues (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  county_id TEXT NOT NULL REFERENCES counties(id),
+  place TEXT NOT NULL DEFAULT '',
+  category_id TEXT NOT NULL REFERENCES categories(id),
+  description TEXT NOT NULL DEFAULT '',
+  -- Normalized title and place (normalizeForSearch), for finding and suggesting.
+  search_text TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  created_by TEXT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  closed_at TEXT,
+  CHECK ((status = 'closed') = (closed_at IS NOT NULL))
+) STRICT;
+
+-- index shared_issues_open
+CREATE INDEX shared_issues_open ON shared_issues(county_id, category_id, status);
+
+-- table sync_client_links
+CREATE TABLE sync_client_links (
+  site_client_id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  import_id TEXT NOT NULL REFERENCES sync_imports(id),
+  created_at TEXT NOT NULL
+) STRICT;
+
+-- index sync_client_links_client
+CREATE INDEX sync_client_links_client ON sync_client_links(client_id);
+
+-- table sync_conflicts
+CREATE TABLE sync_conflicts (
+  id TEXT PRIMARY KEY,
+  import_id TEXT NOT NULL REFERENCES sync_imports(id),
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  -- 'different': the same record held differently (the local one kept); 'tracking_code': the
+  -- site's tracking code already belongs to another instruction here, so the incoming one was
+  -- added with a new code; 'not_inserted': the incoming record could not be added beside the
+  -- local data (e.g. a second live instruction for one request) and is kept only here.
+  kind TEXT NOT NULL DEFAULT 'different' CHECK (kind IN ('different', 'tracking_code', 'not_inserted')),
+  detail TEXT NOT NULL DEFAULT '',
+  local TEXT NOT NULL,
+  incoming TEXT NOT NULL,
+  -- SHA-256 of the incoming version: the same difference coming again is not recorded twice.
+  incoming_hash TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  resolution TEXT CHECK (resolution IN ('local', 'incoming')),
+  resolved_by TEXT REFERENCES users(id),
+  resolved_at TEXT,
+  created_at TEXT NOT NULL,
+  CHECK ((status = 'resolved') = (resolution IS NOT NULL))
+) STRICT;
+
+-- index sync_conflicts_same
+CREATE UNIQUE INDEX sync_conflicts_same ON sync_conflicts(entity, entity_id, incoming_hash);
+
+-- index sync_conflicts_status
+CREATE INDEX sync_conflicts_status ON sync_conflicts(status, created_at);
+
+-- table sync_imports
+CREATE TABLE sync_imports (
+  id TEXT PRIMARY KEY,
+  checksum TEXT NOT NULL UNIQUE,
+  format_version INTEGER NOT NULL,
+  site_name TEXT NOT NULL,
+  exported_at TEXT NOT NULL,
+  exported_by TEXT NOT NULL DEFAULT '',
+  file_name TEXT NOT NULL DEFAULT '',
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL REFERENCES users(id),
+  summary TEXT NOT NULL
+) STRICT;
+
+-- index sync_imports_at
+CREATE INDEX sync_imports_at ON sync_imports(imported_at);
 
 -- table units
 CREATE TABLE units (
@@ -555,7 +724,7 @@ CREATE TABLE "users" (
   unit_id TEXT REFERENCES units(id),
   agency_id TEXT REFERENCES agencies(id),
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT, password_changed_at TEXT, last_login_at TEXT,
   CHECK (role <> 'unit' OR unit_id IS NOT NULL),
   CHECK (role <> 'agency' OR agency_id IS NOT NULL)
 ) STRICT;

@@ -34,3 +34,15 @@ export function newSessionToken(): { token: string; hash: string } {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+let dummyHash: string | null = null;
+
+/**
+ * Spends the same time as checking a real password, for a username that does not exist (or an
+ * account that may not sign in): the answer must not tell, by its speed, whether the name is known.
+ */
+export function verifyDummyPassword(password: string): void {
+  dummyHash ??= hashPassword('didar-dummy-password-0');
+  verifyPassword(password, dummyHash);
+}
+

@@ -19,11 +19,12 @@ interface Props {
   onChange(value: string | null): void;
   error?: string | undefined;
   required?: boolean;
+  disabled?: boolean;
   name?: string;
 }
 
 /** Jalali date input: shows and takes the Solar Hijri calendar, hands back an ISO date. */
-export function JalaliDateInput({ label, value, onChange, error, required, name }: Props) {
+export function JalaliDateInput({ label, value, onChange, error, required, disabled, name }: Props) {
   const shown = value ? new DateObject({ date: new Date(`${value}T12:00:00Z`), calendar: persian, locale: persian_fa }) : null;
   return (
     <Input.Wrapper label={label} error={error} required={required}>
@@ -36,6 +37,7 @@ export function JalaliDateInput({ label, value, onChange, error, required, name 
         inputClass={`didar-date-input${error ? ' didar-date-input--error' : ''}`}
         containerStyle={{ width: '100%' }}
         name={name}
+        disabled={disabled}
         onChange={(d) => {
           if (!d || Array.isArray(d)) onChange(null);
           else onChange(new DateObject(d).convert(gregorian, gregorian_en).format('YYYY-MM-DD'));

@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import type { Actor } from '../../../electron/core/contract';
 import { call, session } from '../api/client';
 import { fa } from '../locale/fa';
+import { AccountMenu } from './AccountMenu';
 
 interface Props {
   me: Actor;
@@ -35,6 +36,7 @@ export function Shell({ me, online, children }: Props) {
     { to: '/dashboard', label: fa.nav.dashboard, show: followers },
     { to: '/reports', label: fa.nav.reports, show: followers },
     { to: '/sync', label: fa.nav.sync, show: me.role === 'admin' },
+    { to: '/audit', label: fa.nav.audit, show: me.role === 'admin' },
     { to: '/users', label: fa.nav.users, show: me.role === 'admin' },
     { to: '/settings', label: fa.nav.settings, show: me.role === 'admin' },
   ];
@@ -55,6 +57,7 @@ export function Shell({ me, online, children }: Props) {
               {me.displayName}
             </Text>
             <Badge variant="light">{fa.roles[me.role]}</Badge>
+            {me.role !== 'display' && <AccountMenu />}
             <Button variant="subtle" size="xs" onClick={() => void logout()}>
               {fa.app.logout}
             </Button>

@@ -1,9 +1,11 @@
 import type { Circumstance, InstructionKind, MeetingKind, MeetingStatus, PriorityKind, Role, Sex, ListKind } from '../../../electron/core/contract';
 
+import { auditFa } from './fa/audit';
 import { campaignsFa } from './fa/campaigns';
 import { fieldDeskFa } from './fa/fieldDesk';
 import { sharedIssuesFa } from './fa/sharedIssues';
 import { syncFa } from './fa/sync';
+import { securityFa } from './fa/security';
 
 /** Every text the renderer shows, in one place (issue 7's areas keep theirs in ./fa/, merged here). */
 export const fa = {
@@ -11,6 +13,8 @@ export const fa = {
   sharedIssues: sharedIssuesFa,
   sync: syncFa,
   campaigns: campaignsFa,
+  audit: auditFa,
+  security: securityFa,
   app: {
     name: 'دیدار',
     tagline: 'سامانه میز خدمت و دیدار مردمی',
@@ -32,6 +36,7 @@ export const fa = {
     sharedIssues: 'مسائل مشترک',
     campaigns: 'تماس تلفنی',
     sync: 'تبادل داده میزها',
+    audit: 'رویدادنگار',
     users: 'کاربران',
     settings: 'فهرست‌ها و تنظیمات',
     intake: 'پذیرش',
@@ -70,6 +75,8 @@ export const fa = {
     submit: 'ورود',
   },
   meetings: {
+    agencies: 'دستگاه‌ها',
+    agenciesAtTable: '{n} دستگاه در میز',
     title: 'جلسه‌های میز خدمت',
     create: 'جلسه تازه',
     createTitle: 'تعریف جلسه تازه',
@@ -721,6 +728,7 @@ export const fa = {
       byCategory: { title: 'درخواست‌ها به تفکیک دسته', first: 'دسته درخواست' },
       byUnit: { title: 'ارجاع به واحدهای تخصصی', first: 'واحد تخصصی' },
       byAgency: { title: 'ارجاع به دستگاه‌های اجرایی', first: 'دستگاه اجرایی' },
+      byAgencyAtTable: { title: 'سپرده به دستگاه‌های حاضر در میز', first: 'دستگاه اجرایی' },
       byCounty: { title: 'مراجعه‌ها به تفکیک شهرستان', first: 'شهرستان مددجو' },
       byFunder: { title: 'مبالغ به تفکیک تأمین‌کننده', first: 'تأمین‌کننده' },
       byIssuer: { title: 'دستورها به تفکیک صادرکننده', first: 'صادرکننده' },

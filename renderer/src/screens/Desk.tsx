@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Grid, Group, Kbd, Loader, Paper, Stack, Text, Tex
 import { useHotkeys, useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Actor, VisitDetail } from '../../../electron/core/contract';
 import { useAction, useCall } from '../api/hooks';
 import { fieldErrorExact, notifyError } from '../components/errors';
@@ -14,6 +14,7 @@ import { FinishBar } from './desk/FinishBar';
 import { HistoryList } from './desk/HistoryList';
 import { RequestCard } from './desk/RequestCard';
 import { Shortcuts } from './desk/Shortcuts';
+import { DeskMeetingContext } from './desk/deskMeeting';
 import { printVisitSlips } from './desk/slips';
 
 type FocusTarget = { request: string } | { finish: true } | null;
@@ -63,6 +64,8 @@ export function Desk({ meetingId }: { meetingId: string; me: Actor }) {
   const detail = useCall('visits.detail', { visitId: currentId ?? '' }, { enabled: currentId !== null });
   const current = currentId && detail.data?.visit.visitId === currentId ? detail.data : null;
   const isOpen = meeting.data?.status === 'open';
+  const agencyIds = meeting.data?.agencyIds;
+  const deskMeeting = useMemo(() => ({ presentAgencyIds: agencyIds ?? [] }), [agencyIds]);
   const editable = isOpen && (current?.visit.status === 'called' || current?.visit.status === 'with_official');
 
   // A called visitor is now with the official (recorded once, when the desk first shows them).
@@ -145,84 +148,86 @@ export function Desk({ meetingId }: { meetingId: string; me: Actor }) {
   const openCount = current ? current.requests.filter((r) => r.instruction === null).length : 0;
 
   return (
-    <Stack gap="sm">
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <div>
-          <Title order={2}>{fa.desk.title}</Title>
-          <Text c="dimmed" size="sm">
-            {meeting.data ? `${meeting.data.title}، ${jalaliDate(meeting.data.date, true)}` : fa.app.loading}
-            {queue.data && ` — ${fill(fa.desk.waiting, { n: faDigits(queue.data.waiting.length) })}`}
-          </Text>
-        </div>
-        <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput label={fa.desk.deskName} value={desk} onChange={(e) => setDesk(e.currentTarget.value)} error={fieldErrorExact(callNext.error, 'desk')} w={130} name="desk" />
-          <Button onClick={doCall} loading={callNext.isPending} disabled={!isOpen || currentId !== null} data-testid="call-next">
-            {fa.desk.callNext} <Kbd ms="xs">F2</Kbd>
-          </Button>
-        </Group>
-      </Group>
-      <Shortcuts />
-      {meeting.data && !isOpen && <Alert color="orange">{fa.desk.meetingNotOpen}</Alert>}
-      {ids.length > 1 && (
-        <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            {fa.desk.alsoAtDesk}
-          </Text>
-          {ids.map((id, i) => (
-            <Button key={id} size="compact-sm" variant={id === currentId ? 'filled' : 'light'} onClick={() => setSelected(id)}>
-              {id === currentId && current ? fill(fa.desk.ticket, { n: faDigits(current.visit.ticket) }) : faDigits(i + 1)}
+    <DeskMeetingContext.Provider value={deskMeeting}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end" wrap="nowrap">
+          <div>
+            <Title order={2}>{fa.desk.title}</Title>
+            <Text c="dimmed" size="sm">
+              {meeting.data ? `${meeting.data.title}، ${jalaliDate(meeting.data.date, true)}` : fa.app.loading}
+              {queue.data && ` — ${fill(fa.desk.waiting, { n: faDigits(queue.data.waiting.length) })}`}
+            </Text>
+          </div>
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput label={fa.desk.deskName} value={desk} onChange={(e) => setDesk(e.currentTarget.value)} error={fieldErrorExact(callNext.error, 'desk')} w={130} name="desk" />
+            <Button onClick={doCall} loading={callNext.isPending} disabled={!isOpen || currentId !== null} data-testid="call-next">
+              {fa.desk.callNext} <Kbd ms="xs">F2</Kbd>
             </Button>
-          ))}
+          </Group>
         </Group>
-      )}
-      {currentId === null ? (
-        mine.isPending ? (
+        <Shortcuts />
+        {meeting.data && !isOpen && <Alert color="orange">{fa.desk.meetingNotOpen}</Alert>}
+        {ids.length > 1 && (
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {fa.desk.alsoAtDesk}
+            </Text>
+            {ids.map((id, i) => (
+              <Button key={id} size="compact-sm" variant={id === currentId ? 'filled' : 'light'} onClick={() => setSelected(id)}>
+                {id === currentId && current ? fill(fa.desk.ticket, { n: faDigits(current.visit.ticket) }) : faDigits(i + 1)}
+              </Button>
+            ))}
+          </Group>
+        )}
+        {currentId === null ? (
+          mine.isPending ? (
+            <Loader />
+          ) : (
+            <Paper withBorder p="xl" ta="center" data-testid="desk-empty">
+              <Text size="lg" c="dimmed">
+                {fa.desk.nobody}
+              </Text>
+            </Paper>
+          )
+        ) : !current ? (
           <Loader />
         ) : (
-          <Paper withBorder p="xl" ta="center" data-testid="desk-empty">
-            <Text size="lg" c="dimmed">
-              {fa.desk.nobody}
-            </Text>
-          </Paper>
-        )
-      ) : !current ? (
-        <Loader />
-      ) : (
-        <>
-          <ClientCard detail={current} />
-          <Grid gap="sm">
-            <Grid.Col span={7}>
-              <Stack gap="sm">
-                <Group justify="space-between">
-                  <Title order={4}>{fa.desk.requests}</Title>
-                  {current.visit.status !== 'called' && current.visit.status !== 'with_official' && (
-                    <Badge color="gray">{fa.desk.visitStatuses[current.visit.status]}</Badge>
-                  )}
-                </Group>
-                <FinishBar openCount={openCount} pending={finish.isPending} error={fieldErrorExact(finish.error, 'requests')} onFinish={doFinish} />
-                {current.requests.map((r, i) => (
-                  <RequestCard
-                    key={r.id}
-                    request={r}
-                    index={i}
-                    lists={lists.data}
-                    dueDays={settings.data?.dueDays}
-                    editable={editable}
-                    onIssued={(id) => {
-                      const next = nextOpen(current, id);
-                      setFocusTarget(next ? { request: next } : { finish: true });
-                    }}
-                  />
-                ))}
-                {editable && <AddRequest visitId={current.visit.visitId} categories={lists.data?.categories ?? []} onAdded={(id) => setFocusTarget({ request: id })} />}
-              </Stack>
-            </Grid.Col>
-            <Grid.Col span={5}>
-              <HistoryList history={current.history} />
-            </Grid.Col>
-          </Grid>
-        </>
-      )}
-    </Stack>
+          <>
+            <ClientCard detail={current} />
+            <Grid gap="sm">
+              <Grid.Col span={7}>
+                <Stack gap="sm">
+                  <Group justify="space-between">
+                    <Title order={4}>{fa.desk.requests}</Title>
+                    {current.visit.status !== 'called' && current.visit.status !== 'with_official' && (
+                      <Badge color="gray">{fa.desk.visitStatuses[current.visit.status]}</Badge>
+                    )}
+                  </Group>
+                  <FinishBar openCount={openCount} pending={finish.isPending} error={fieldErrorExact(finish.error, 'requests')} onFinish={doFinish} />
+                  {current.requests.map((r, i) => (
+                    <RequestCard
+                      key={r.id}
+                      request={r}
+                      index={i}
+                      lists={lists.data}
+                      dueDays={settings.data?.dueDays}
+                      editable={editable}
+                      onIssued={(id) => {
+                        const next = nextOpen(current, id);
+                        setFocusTarget(next ? { request: next } : { finish: true });
+                      }}
+                    />
+                  ))}
+                  {editable && <AddRequest visitId={current.visit.visitId} categories={lists.data?.categories ?? []} onAdded={(id) => setFocusTarget({ request: id })} />}
+                </Stack>
+              </Grid.Col>
+              <Grid.Col span={5}>
+                <HistoryList history={current.history} />
+              </Grid.Col>
+            </Grid>
+          </>
+        )}
+      </Stack>
+    </DeskMeetingContext.Provider>
   );
 }

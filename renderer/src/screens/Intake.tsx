@@ -16,6 +16,15 @@ import { emptyRequest, RequestsEditor, type RequestDraft } from './RequestsEdito
 
 type Chosen = { kind: 'existing'; client: ClientHit | Client } | { kind: 'new'; draft: ClientDraft } | null;
 
+/** The chosen client's county (a search hit carries its name; county names are unique), for shared-issue offers. */
+function countyOf(chosen: Chosen, counties: readonly { id: string; name: string }[]): string | null {
+  if (!chosen) return null;
+  if (chosen.kind === 'new') return chosen.draft.countyId ?? null;
+  const c = chosen.client;
+  if ('countyId' in c) return c.countyId;
+  return counties.find((x) => x.name === c.countyName)?.id ?? null;
+}
+
 /** The priority a client's circumstances suggest, with its reason. */
 function suggestedPriority(c: { circumstances: readonly string[] }): { priority: PriorityKind; reason: string } {
   if (c.circumstances.includes('disability')) return { priority: 'disability', reason: fa.client.circumstanceNames.disability };
@@ -120,7 +129,12 @@ export function Intake({ meetingId }: { meetingId: string }) {
       meetingId,
       priority,
       priorityReason: priority === 'none' ? '' : priorityReason,
-      requests: requests.map((r) => ({ categoryId: r.categoryId ?? '', text: r.text, urgency: r.urgent ? ('urgent' as const) : ('normal' as const) })),
+      requests: requests.map((r) => ({
+        categoryId: r.categoryId ?? '',
+        text: r.text,
+        urgency: r.urgent ? ('urgent' as const) : ('normal' as const),
+        sharedIssueId: r.sharedIssueId ?? null,
+      })),
     };
     const input =
       chosen.kind === 'existing'
@@ -275,7 +289,13 @@ export function Intake({ meetingId }: { meetingId: string }) {
               <Title order={4} mb="sm">
                 {fa.intake.requests}
               </Title>
-              <RequestsEditor value={requests} onChange={setRequests} categories={categories} error={error} />
+              <RequestsEditor
+                value={requests}
+                onChange={setRequests}
+                categories={categories}
+                error={error}
+                countyId={countyOf(chosen, lists.data?.counties ?? [])}
+              />
             </Paper>
 
             <Paper withBorder p="md">

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { MeetingKind, Meeting } from '../../../electron/core/contract';
 import { useAction, useCall } from '../api/hooks';
@@ -18,13 +18,17 @@ export function MeetingForm({ onDone, onCancel }: { onDone(m: Meeting): void; on
   const [place, setPlace] = useState('');
   const [countyId, setCountyId] = useState<string | null>(null);
   const [presiding, setPresiding] = useState('');
+  const [agencyIds, setAgencyIds] = useState<string[]>([]);
   const err = (f: string) => fieldError(create.error, f);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ kind, title, date: date ?? '', place, countyId, presiding }, { onSuccess: onDone });
+    create.mutate({ kind, title, date: date ?? '', place, countyId, presiding, agencyIds }, { onSuccess: onDone });
   };
   const counties = (lists.data?.counties ?? []).filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }));
+  const agencies = (lists.data?.agencies ?? []).filter((a) => a.active).map((a) => ({ value: a.id, label: a.name }));
+  // Field desks and the province-wide day seat agencies at the table; any meeting may.
+  const seatsAgencies = kind === 'field_desk' || kind === 'province_day' || agencyIds.length > 0;
 
   return (
     <form onSubmit={submit} onKeyDown={enterMovesOn} noValidate>
@@ -47,6 +51,20 @@ export function MeetingForm({ onDone, onCancel }: { onDone(m: Meeting): void; on
         <TextInput label={fa.meetings.place} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={err('place')} required autoFocus />
         <Select label={fa.meetings.county} data={counties} value={countyId} onChange={setCountyId} searchable clearable error={err('countyId')} />
         <TextInput label={fa.meetings.presiding} value={presiding} onChange={(e) => setPresiding(e.currentTarget.value)} error={err('presiding')} />
+        {seatsAgencies && (
+          <MultiSelect
+            label={fa.fieldDesk.agenciesPresent}
+            description={fa.fieldDesk.agenciesPresentHint}
+            data={agencies}
+            value={agencyIds}
+            onChange={setAgencyIds}
+            searchable
+            clearable
+            error={err('agencyIds')}
+            name="agencyIds"
+            data-testid="meeting-agencies"
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {fa.app.cancel}

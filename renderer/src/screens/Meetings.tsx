@@ -1,12 +1,13 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import type { Actor, MeetingStatus } from '../../../electron/core/contract';
+import type { Actor, Meeting, MeetingStatus } from '../../../electron/core/contract';
 import { useAction, useCall } from '../api/hooks';
 import { notifyError } from '../components/errors';
 import { fa as faDigits, jalaliDate } from '../format';
-import { fa } from '../locale/fa';
+import { fa, fill } from '../locale/fa';
 import { MeetingForm } from './MeetingForm';
+import { MeetingAgenciesModal } from './fieldDesk/MeetingAgenciesModal';
 
 const STATUS_COLOR: Record<MeetingStatus, string> = { planned: 'gray', open: 'green', closed: 'dark' };
 
@@ -16,6 +17,7 @@ export function Meetings({ me }: { me: Actor }) {
   const open = useAction('meetings.open');
   const close = useAction('meetings.close');
   const [creating, setCreating] = useState(false);
+  const [seating, setSeating] = useState<Meeting | null>(null);
   const [, navigate] = useLocation();
   const canManage = me.role !== 'followup';
 
@@ -33,6 +35,7 @@ export function Meetings({ me }: { me: Actor }) {
           }}
         />
       </Modal>
+      {seating && <MeetingAgenciesModal meeting={seating} onClose={() => setSeating(null)} />}
       <Paper withBorder>
         {meetings.data && meetings.data.length === 0 ? (
           <Text p="lg" c="dimmed">
@@ -60,6 +63,11 @@ export function Meetings({ me }: { me: Actor }) {
                       {fa.meetings.kinds[m.kind]}
                       {m.presiding ? ` · ${m.presiding}` : ''}
                     </Text>
+                    {m.agencyIds.length > 0 && (
+                      <Badge size="xs" variant="light" color="grape" mt={4}>
+                        {fill(fa.meetings.agenciesAtTable, { n: faDigits(m.agencyIds.length) })}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{jalaliDate(m.date, true)}</Table.Td>
                   <Table.Td>{m.place}</Table.Td>
@@ -92,6 +100,11 @@ export function Meetings({ me }: { me: Actor }) {
                       {m.status !== 'planned' && (
                         <Button size="xs" variant="light" onClick={() => navigate(`/meetings/${m.id}/queue`)}>
                           {fa.meetings.queue}
+                        </Button>
+                      )}
+                      {canManage && m.status !== 'closed' && (
+                        <Button size="xs" variant="subtle" color="grape" onClick={() => setSeating(m)}>
+                          {fa.meetings.agencies}
                         </Button>
                       )}
                       {canManage && m.status === 'open' && (

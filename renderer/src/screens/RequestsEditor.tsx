@@ -3,12 +3,16 @@ import type { ListItem } from '../../../electron/core/contract';
 import { fieldErrorExact } from '../components/errors';
 import { fa as faDigits } from '../format';
 import { fa } from '../locale/fa';
+import { SharedIssueOffer } from './sharedIssues/SharedIssueOffer';
 
 export interface RequestDraft {
   key: number;
   categoryId: string | null;
   text: string;
   urgent: boolean;
+  /** Joined at registration to an open shared issue the operator was offered. */
+  sharedIssueId?: string | null;
+  sharedIssueTitle?: string | null;
 }
 
 let nextKey = 1;
@@ -19,10 +23,12 @@ interface Props {
   onChange(next: RequestDraft[]): void;
   categories: ListItem[];
   error: unknown;
+  /** The client's county: with a request's category, it finds shared issues to offer. */
+  countyId?: string | null;
 }
 
 /** The visitor's requests: one or more, each with a category, its text and urgency. */
-export function RequestsEditor({ value, onChange, categories, error }: Props) {
+export function RequestsEditor({ value, onChange, categories, error, countyId }: Props) {
   const data = categories.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }));
   const update = (i: number, patch: Partial<RequestDraft>) => onChange(value.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -69,6 +75,21 @@ export function RequestsEditor({ value, onChange, categories, error }: Props) {
               </ActionIcon>
             )}
           </Group>
+          <SharedIssueOffer
+            index={i}
+            countyId={countyId}
+            categoryId={r.categoryId}
+            text={r.text}
+            sharedIssueId={r.sharedIssueId}
+            sharedIssueTitle={r.sharedIssueTitle}
+            onJoin={(sharedIssueId, sharedIssueTitle) => update(i, { sharedIssueId, sharedIssueTitle })}
+            onUnjoin={() => update(i, { sharedIssueId: null, sharedIssueTitle: null })}
+          />
+          {fieldErrorExact(error, `requests.${i}.sharedIssueId`) && (
+            <Text c="red" size="sm">
+              {fieldErrorExact(error, `requests.${i}.sharedIssueId`)}
+            </Text>
+          )}
         </Paper>
       ))}
       {fieldErrorExact(error, 'requests') && <Text c="red" size="sm">{fieldErrorExact(error, 'requests')}</Text>}

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { UserActions } from './users/UserActions';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Lists, UserRow } from '../../../electron/core/contract';
@@ -6,8 +7,8 @@ import { isRepresentative, ROLES_LIST, type RoleName } from './roles';
 import { useAction, useCall } from '../api/hooks';
 import { enterMovesOn } from '../components/enterMovesOn';
 import { fieldError } from '../components/errors';
-import { jalaliDateOf } from '../format';
-import { fa } from '../locale/fa';
+import { fa as faDigits, jalaliDateOf, jalaliDateTime } from '../format';
+import { fa, fill } from '../locale/fa';
 import { enterPicksFirstOption } from '../components/comboboxEnter';
 
 interface Form {
@@ -22,7 +23,7 @@ interface Form {
 const EMPTY: Form = { username: '', displayName: '', role: 'operator', password: '', unitId: null, agencyId: null };
 
 /** The unit or agency a representative acts for, by name. */
-function actsFor(u: UserRow, lists: Lists | undefined): string {
+export function actsFor(u: UserRow, lists: Lists | undefined): string {
   if (u.role === 'unit') return lists?.units.find((x) => x.id === u.unitId)?.name ?? fa.app.none;
   if (u.role === 'agency') return lists?.agencies.find((x) => x.id === u.agencyId)?.name ?? fa.app.none;
   return '';
@@ -103,16 +104,24 @@ export function Users() {
                 w={230}
               />
             )}
-            <PasswordInput label={fa.users.password} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={err('password')} dir="ltr" name="password" data-enter="own" w={200} />
+            <PasswordInput
+              label={fa.users.password}
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+              error={err('password')}
+              dir="ltr"
+              name="password"
+              data-enter="own"
+              w={200}
+            />
             <Button type="submit" mt={24} loading={create.isPending}>
               {fa.users.create}
             </Button>
           </Group>
-          {hint && (
-            <Text size="xs" c="dimmed" mt="xs">
-              {hint}
-            </Text>
-          )}
+          <Text size="xs" c="dimmed" mt="xs">
+            {fa.users.password}: {fa.security.passwordRules}
+            {hint && ` ${hint}`}
+          </Text>
         </form>
       </Paper>
       <Paper withBorder>
@@ -123,6 +132,8 @@ export function Users() {
               <Table.Th>{fa.users.username}</Table.Th>
               <Table.Th>{fa.users.role}</Table.Th>
               <Table.Th>{fa.users.actsFor}</Table.Th>
+              <Table.Th>{fa.security.status}</Table.Th>
+              <Table.Th>{fa.security.lastLogin}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -136,10 +147,29 @@ export function Users() {
                 <Table.Td>{fa.roles[u.role]}</Table.Td>
                 <Table.Td>{actsFor(u, lists.data)}</Table.Td>
                 <Table.Td>
-                  <Badge color={u.active ? 'teal' : 'gray'} variant="light">
-                    {u.active ? fa.users.active : fa.users.inactive}
-                  </Badge>{' '}
-                  {jalaliDateOf(u.createdAt)}
+                  <Group gap={6} wrap="nowrap">
+                    <Badge color={u.active ? 'teal' : 'gray'} variant="light" data-testid="user-status">
+                      {u.active ? fa.users.active : fa.users.inactive}
+                    </Badge>
+                    {u.lockedUntil && (
+                      <Badge color="red" variant="light" data-testid="user-locked">
+                        {fill(fa.security.lockedUntil, { time: jalaliDateTime(u.lockedUntil) })}
+                      </Badge>
+                    )}
+                    {u.sessions > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {fill(fa.security.sessions, { n: faDigits(u.sessions) })}
+                      </Text>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" title={jalaliDateOf(u.createdAt)}>
+                    {u.lastLoginAt ? jalaliDateTime(u.lastLoginAt) : fa.security.never}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <UserActions user={u} lists={lists.data} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Kbd, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Kbd, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { DueDays, InstructionKind, Lists } from '../../../../electron/core/contract';
 import { toLatinDigits } from '../../../../electron/core/domain/digits';
@@ -11,6 +11,7 @@ import { TomanInput } from '../../components/TomanInput';
 import { fa, keysOf } from '../../locale/fa';
 import { enterPicksFirstOption } from '../../components/comboboxEnter';
 import { FUNDER_LABELS, KIND_SHORT, KINDS } from './display';
+import { useDeskMeeting } from './deskMeeting';
 import { fieldsOf, showAmount, withKind, type Draft, type InstructionFields } from './draft';
 
 /**
@@ -24,7 +25,7 @@ function closeCalendarOnLeave(e: FocusEvent<HTMLDivElement>): void {
 }
 
 /** Fields a failed call may name that this form shows at the field itself. */
-const FIELD_PATHS = ['fields.kind', 'fields.text', 'fields.answer', 'fields.reason', 'fields.reviewer', 'fields.unitId', 'fields.agencyId', 'fields.dueDate', 'fields.amountToman', 'fields.funder', 'reason'];
+const FIELD_PATHS = ['fields.atTable', 'fields.kind', 'fields.text', 'fields.answer', 'fields.reason', 'fields.reviewer', 'fields.unitId', 'fields.agencyId', 'fields.dueDate', 'fields.amountToman', 'fields.funder', 'reason'];
 
 interface Props {
   initial: Draft;
@@ -92,7 +93,20 @@ export function InstructionForm({ initial, lists, dueDays, mode, pending, error,
   const err = (path: string) => fieldErrorExact(error, path);
   const general = error instanceof CallError && !FIELD_PATHS.includes(error.field ?? '') ? error.message : undefined;
   const units = (lists?.units ?? []).filter((u) => u.active || u.id === draft.unitId).map((u) => ({ value: u.id, label: u.name }));
-  const agencies = (lists?.agencies ?? []).filter((a) => a.active || a.id === draft.agencyId).map((a) => ({ value: a.id, label: a.name }));
+  // Agencies at the meeting's table come first: a request can be handed to their representative there.
+  const { presentAgencyIds } = useDeskMeeting();
+  const present = new Set(presentAgencyIds);
+  const agencyOptions = (lists?.agencies ?? []).filter((a) => a.active || a.id === draft.agencyId).map((a) => ({ value: a.id, label: a.name }));
+  const agencies =
+    present.size === 0
+      ? agencyOptions
+      : [
+          { group: fa.fieldDesk.presentGroup, items: agencyOptions.filter((a) => present.has(a.value)) },
+          { group: fa.fieldDesk.otherGroup, items: agencyOptions.filter((a) => !present.has(a.value)) },
+        ];
+  const atTable = draft.kind === 'agency' && draft.atTable === true;
+  // Choosing an agency at the table hands the request to it there, unless the official unticks it.
+  const chooseAgency = (agencyId: string | null) => set({ agencyId, atTable: agencyId !== null && present.has(agencyId) });
 
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="instruction-form">
@@ -137,7 +151,7 @@ export function InstructionForm({ initial, lists, dueDays, mode, pending, error,
               label={fa.desk.fields.agency}
               data={agencies}
               value={draft.agencyId}
-              onChange={(v) => set({ agencyId: v })}
+              onChange={chooseAgency}
               error={err('fields.agencyId')}
               searchable
               selectFirstOptionOnChange
@@ -147,14 +161,26 @@ export function InstructionForm({ initial, lists, dueDays, mode, pending, error,
             />
           )}
         </SimpleGrid>
+        {draft.kind === 'agency' && draft.agencyId !== null && present.has(draft.agencyId) && (
+          <Checkbox
+            label={fa.fieldDesk.handToTable}
+            description={fa.fieldDesk.handToTableHint}
+            checked={atTable}
+            onChange={(e) => set({ atTable: e.currentTarget.checked })}
+            error={err('fields.atTable')}
+            name="atTable"
+            data-testid="at-table"
+          />
+        )}
         <SimpleGrid cols={3} spacing="xs">
           <div onBlur={closeCalendarOnLeave}>
             <JalaliDateInput
-              label={fa.desk.fields.dueDate}
-              value={draft.dueDate}
+              label={atTable ? fa.fieldDesk.dueByRepresentative : fa.desk.fields.dueDate}
+              value={atTable ? null : draft.dueDate}
               onChange={(v) => set({ dueDate: v, dueTouched: true })}
               error={err('fields.dueDate')}
-              required={draft.kind === 'unit' || draft.kind === 'agency' || draft.kind === 'review'}
+              required={!atTable && (draft.kind === 'unit' || draft.kind === 'agency' || draft.kind === 'review')}
+              disabled={atTable}
               name="dueDate"
             />
           </div>

@@ -68,6 +68,11 @@ function InstructionDetails({ instruction: i }: { instruction: Instruction }) {
           </Text>
         )}
         <StatusBadge instruction={i} />
+        {i.atTable && (
+          <Badge color="grape" variant="light" data-testid="at-table-badge">
+            {fa.fieldDesk.atTableBadge}: {fa.fieldDesk.states[i.takenAt ? 'taken' : i.status === 'open' ? 'waiting' : 'answered']}
+          </Badge>
+        )}
       </Group>
       <Text size="sm">{i.text}</Text>
       <Group gap="md">

@@ -40,6 +40,11 @@ export function RequestCard({ request, index, lists, dueDays, editable, onIssued
           {request.categoryName}
         </Badge>
         {request.urgency === 'urgent' && <Badge color="red">{fa.desk.urgent}</Badge>}
+        {request.sharedIssueTitle && (
+          <Badge color="grape" variant="light" style={{ flexShrink: 0 }} data-testid="shared-issue-badge">
+            {fill(fa.sharedIssues.badge, { title: request.sharedIssueTitle })}
+          </Badge>
+        )}
         <Text fw={600} style={{ flex: 1 }} data-testid="request-text">
           {request.text}
         </Text>

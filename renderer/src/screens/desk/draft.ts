@@ -17,6 +17,8 @@ export interface Draft {
   funder: Funder | null;
   /** Whether the official chose the due date (then a change of kind keeps it). */
   dueTouched: boolean;
+  /** Handed to the agency's representative at the meeting's table (then the representative sets the due date). */
+  atTable?: boolean;
 }
 
 export type InstructionFields = Input<'instructions.issue'>['fields'];
@@ -57,6 +59,7 @@ export function draftOf(i: Instruction): Draft {
     amount: toman === null ? '' : formatToman(toman),
     funder: i.funder,
     dueTouched: true,
+    atTable: i.atTable,
   };
 }
 
@@ -83,6 +86,7 @@ export function showAmount(typed: string): string {
 export function fieldsOf(d: Draft): InstructionFields | null {
   const amount = parseAmount(d.amount);
   if (!amount.ok) return null;
+  const atTable = d.kind === 'agency' && d.atTable === true;
   return {
     kind: d.kind,
     text: d.text,
@@ -91,8 +95,9 @@ export function fieldsOf(d: Draft): InstructionFields | null {
     reviewer: d.reviewer,
     unitId: d.unitId,
     agencyId: d.agencyId,
-    dueDate: d.dueDate,
+    dueDate: atTable ? null : d.dueDate,
     amountToman: amount.value,
     funder: d.funder,
+    atTable,
   };
 }

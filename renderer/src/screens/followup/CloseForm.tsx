@@ -23,6 +23,10 @@ interface Props {
   /** The configurable reasons for «not possible» (lists.outcomeReasons). */
   reasons: ListItem[];
   onSaved(instruction: Instruction): void;
+  /** Who records it: the follow-up desk (default), or an agency's representative at a field desk's table. */
+  method?: 'followups.close' | 'agencyDesk.answer';
+  /** The message shown once saved. */
+  savedMessage?: string;
 }
 
 /**
@@ -30,14 +34,14 @@ interface Props {
  * the list; the amount actually delivered (toman) and who funded it. 1–3 on the result control,
  * Enter to the next field, Ctrl+Enter to save.
  */
-export function CloseForm({ instruction, reasons, onSaved }: Props) {
+export function CloseForm({ instruction, reasons, onSaved, method = 'followups.close', savedMessage = fa.followup.close.saved }: Props) {
   const [outcome, setOutcome] = useState<Outcome>('done');
   const [reasonId, setReasonId] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const [funder, setFunder] = useState<Funder | null>(null);
   const [note, setNote] = useState('');
   const [amountError, setAmountError] = useState<string | undefined>();
-  const close = useAction('followups.close');
+  const close = useAction(method);
   const formRef = useRef<HTMLFormElement>(null);
 
   const choose = (o: Outcome) => {
@@ -66,7 +70,7 @@ export function CloseForm({ instruction, reasons, onSaved }: Props) {
       },
       {
         onSuccess: (after) => {
-          notifications.show({ color: 'teal', message: fa.followup.close.saved });
+          notifications.show({ color: 'teal', message: savedMessage });
           onSaved(after);
         },
       },

@@ -8,6 +8,7 @@ export const TABLE_KEYS = [
   'byCategory',
   'byUnit',
   'byAgency',
+  'byAgencyAtTable',
   'byCounty',
   'byFunder',
   'byIssuer',
