@@ -302,6 +302,7 @@ const TABLE_TITLES: Record<string, string> = {
   byCategory: 'درخواست‌ها به تفکیک دسته',
   byUnit: 'ارجاع به واحدهای تخصصی',
   byAgency: 'ارجاع به دستگاه‌های اجرایی',
+  byAgencyAtTable: 'سپرده به دستگاه‌های حاضر در میز',
   byCounty: 'مراجعه‌ها به تفکیک شهرستان',
   byFunder: 'مبالغ به تفکیک تأمین‌کننده',
   byIssuer: 'دستورها به تفکیک صادرکننده',
