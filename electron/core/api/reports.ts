@@ -54,7 +54,7 @@ function loadCounts(db: Db, scope: Scope): Count[] {
       `SELECT measure, county_id, k1, k2, sum(n) AS n, sum(amount) AS amount FROM (
          SELECT measure, county_id, k1, k2, n, amount FROM report_month_counts
          WHERE :first IS NOT NULL AND month IN (SELECT month FROM jalali_months WHERE first_day >= :first AND last_day <= :last)
-           AND (:countyId IS NULL OR county_id = :countyId)
+           AND (:countyId IS NULL OR county_id = :countyId) AND measure NOT IN ('first', 'firstc')
          UNION ALL
          SELECT measure, county_id, k1, k2, n, amount FROM report_counts
          WHERE meeting_id IN (${MEETINGS_IN_SCOPE} AND (:first IS NULL OR m.date < :first OR m.date > :last))
@@ -64,27 +64,101 @@ function loadCounts(db: Db, scope: Scope): Count[] {
     .all({ ...scope, ...months }) as Count[];
 }
 
+interface Served {
+  clients: number;
+  /** Clients with each circumstance (CIRCUMSTANCES order), and with none. */
+  byCircumstance: number[];
+  none: number;
+}
+
+/** Adds visits grouped by circumstance mask into the served counts. */
+function addMasks(served: Served, masks: readonly { mask: number; n: number }[]): Served {
+  for (const m of masks) {
+    served.clients += m.n;
+    if (m.mask === 0) served.none += m.n;
+    CIRCUMSTANCES.forEach((_, bit) => {
+      if ((m.mask & (1 << bit)) !== 0) served.byCircumstance[bit]! += m.n;
+    });
+  }
+  return served;
+}
+
 /**
  * The distinct clients served in scope, and how many of them have each circumstance. In a
  * period, a client is counted at their first visit in it: the visit whose previous visit
- * (`prev_day`) is before the period, which one range of the `visits_period` index answers.
+ * (`prev_day`) is before the period. A period that starts on the first day of a Jalali month
+ * reads its whole months from the month-only facts (visits by the month of the visit before)
+ * and scans only its last, partial month; any other period is one range of `visits_period`.
  */
-function loadClients(db: Db, scope: Scope): { clients: number; masks: { mask: number; n: number }[] } {
+function loadClients(db: Db, scope: Scope): Served {
+  const served: Served = { clients: 0, byCircumstance: CIRCUMSTANCES.map(() => 0), none: 0 };
   const params = { ...scope, fromDay: scope.from ?? '', toDay: scope.to ?? '9999-12-31' };
-  const masks = (
-    scope.meetingId
-      ? db.prepare(
-          `SELECT cmask AS mask, count(*) AS n FROM (SELECT max(cmask) AS cmask FROM visits
-             WHERE meeting_id = :meetingId AND day >= :fromDay AND day <= :toDay AND (:countyId IS NULL OR county_id = :countyId) GROUP BY client_id)
+  if (scope.meetingId) {
+    const masks = db
+      .prepare(
+        `SELECT cmask AS mask, count(*) AS n FROM (SELECT max(cmask) AS cmask FROM visits
+           WHERE meeting_id = :meetingId AND day >= :fromDay AND day <= :toDay AND (:countyId IS NULL OR county_id = :countyId) GROUP BY client_id)
+         GROUP BY cmask`,
+      )
+      .all(params) as { mask: number; n: number }[];
+    return addMasks(served, masks);
+  }
+  // The whole Jalali months inside the period, and the month the period starts in.
+  const months = db
+    .prepare(
+      `SELECT min(month) AS firstMonth, min(first_day) AS first, max(last_day) AS last,
+         (SELECT s.month FROM jalali_months s WHERE s.first_day <= :fromDay ORDER BY s.first_day DESC LIMIT 1) AS startMonth,
+         (SELECT s.first_day FROM jalali_months s WHERE s.first_day <= :fromDay ORDER BY s.first_day DESC LIMIT 1) AS startMonthFirst
+       FROM jalali_months WHERE first_day >= :fromDay AND last_day <= :toDay`,
+    )
+    .get(params) as { firstMonth: string | null; first: string | null; last: string | null; startMonth: string | null; startMonthFirst: string | null };
+  const scan = (fromScan: string, toScan: string) =>
+    db
+      .prepare(
+        `SELECT cmask AS mask, count(*) AS n FROM visits INDEXED BY visits_period
+         WHERE day >= :fromScan AND day <= :toScan AND (prev_day IS NULL OR prev_day < :fromDay) AND (:countyId IS NULL OR county_id = :countyId)
+         GROUP BY cmask`,
+      )
+      .all({ ...params, fromScan, toScan }) as { mask: number; n: number }[];
+  if (months.firstMonth === null) return addMasks(served, scan(params.fromDay, params.toDay));
+
+  // Whole months: a visit is a first in the period when the visit before it is before the
+  // period's first day — that is, in a month before the one the period starts in, or in that
+  // month but before the first day (when the period starts mid-month).
+  const aligned = scope.from === null || months.first === scope.from;
+  const before = scope.from === null ? '' : aligned ? months.firstMonth : months.startMonth!;
+  const rows = db
+    .prepare(
+      `SELECT measure, k1, sum(n) AS n FROM report_month_counts
+       WHERE month IN (SELECT month FROM jalali_months WHERE first_day >= :first AND last_day <= :last)
+         AND measure IN ('first', 'firstc') AND (k2 = '' OR k2 < :before) AND (:countyId IS NULL OR county_id = :countyId)
+       GROUP BY measure, k1`,
+    )
+    .all({ first: months.first, last: months.last, before, countyId: scope.countyId }) as { measure: string; k1: string; n: number }[];
+  for (const r of rows) {
+    if (r.measure === 'first') served.clients += r.n;
+    else if (r.k1 === 'none') served.none += r.n;
+    else served.byCircumstance[CIRCUMSTANCES.indexOf(r.k1 as (typeof CIRCUMSTANCES)[number])]! += r.n;
+  }
+  if (!aligned) {
+    addMasks(
+      served,
+      db
+        .prepare(
+          `SELECT cmask AS mask, count(*) AS n FROM visits INDEXED BY visits_previous
+           WHERE prev_day >= :startMonthFirst AND prev_day < :fromDay AND day >= :first AND day <= :last AND (:countyId IS NULL OR county_id = :countyId)
            GROUP BY cmask`,
         )
-      : db.prepare(
-          `SELECT cmask AS mask, count(*) AS n FROM visits INDEXED BY visits_period
-           WHERE day >= :fromDay AND day <= :toDay AND (prev_day IS NULL OR prev_day < :fromDay) AND (:countyId IS NULL OR county_id = :countyId)
-           GROUP BY cmask`,
-        )
-  ).all(params) as { mask: number; n: number }[];
-  return { clients: masks.reduce((s, m) => s + m.n, 0), masks };
+        .all({ ...params, startMonthFirst: months.startMonthFirst, first: months.first, last: months.last }) as { mask: number; n: number }[],
+    );
+    // The days of the period before its first whole month.
+    const dayBefore = new Date(Date.parse(`${months.first}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    addMasks(served, scan(params.fromDay, dayBefore));
+  }
+  // The days after its last whole month.
+  const dayAfter = new Date(Date.parse(`${months.last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const masks = scan(dayAfter, params.toDay);
+  return addMasks(served, masks);
 }
 
 /** Builds a table from rows of figures; totals are the column sums (or, for statistics columns, given). */
@@ -129,7 +203,8 @@ export function buildReport(db: Db, scope: Scope, now: string): Report {
   if (scope.countyId && !county) throw fail.notFound('county.notFound', 'countyId');
 
   const counts = loadCounts(db, scope);
-  const { clients, masks } = loadClients(db, scope);
+  const served = loadClients(db, scope);
+  const clients = served.clients;
   const today = tehranDate(new Date(now));
   const L = REPORT_LABELS;
   const categoryNames = names(db, 'categories');
@@ -235,12 +310,8 @@ export function buildReport(db: Db, scope: Scope, now: string): Report {
   );
 
   const byCircumstance = table('byCircumstance', [L.col.clients], [
-    ...CIRCUMSTANCES.map((c, bit) => ({
-      key: c,
-      label: L.circumstance[c],
-      values: [masks.filter((m) => (m.mask & (1 << bit)) !== 0).reduce((s, m) => s + m.n, 0)],
-    })),
-    { key: 'none', label: L.noCircumstance, values: [masks.find((m) => m.mask === 0)?.n ?? 0] },
+    ...CIRCUMSTANCES.map((c, i) => ({ key: c, label: L.circumstance[c], values: [served.byCircumstance[i]!] })),
+    { key: 'none', label: L.noCircumstance, values: [served.none] },
   ]);
 
   const byOutcome = table('byOutcome', [L.col.instructions], [

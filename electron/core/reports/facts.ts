@@ -52,6 +52,22 @@ const VISIT_FACTS: Fact[] = [
   },
 ];
 
+/**
+ * Facts kept per Jalali month only (not per meeting): each visit by the month of the same
+ * client's visit before it. For a period that starts on the first day of a month M, a client is
+ * new in the period exactly when their visit's previous month is before M, so distinct clients
+ * (and their circumstances) over whole months are a sum of these rows, not a scan of visits.
+ */
+export const MONTH_VISIT_COLUMNS = ['day', 'county_id', 'cmask', 'prev_day'] as const;
+const PREVIOUS_MONTH = `coalesce((SELECT j.month FROM jalali_months j WHERE j.first_day <= x.prev_day ORDER BY j.first_day DESC LIMIT 1), '')`;
+const MONTH_VISIT_FACTS: Fact[] = [
+  { measure: 'first', when: 'x.day IS NOT NULL', k1: "''", k2: PREVIOUS_MONTH },
+  ...CIRCUMSTANCES.map((c, i) => ({ measure: 'firstc', when: `x.day IS NOT NULL AND (x.cmask & ${1 << i}) <> 0`, k1: `'${c}'`, k2: PREVIOUS_MONTH })),
+  { measure: 'firstc', when: 'x.day IS NOT NULL AND x.cmask = 0', k1: "'none'", k2: PREVIOUS_MONTH },
+];
+/** The measures kept only per month (a report's other tables do not read them). */
+export const MONTH_ONLY_MEASURES = ['first', 'firstc'] as const;
+
 const REQUEST_FACTS: Fact[] = [{ measure: 'requests', when: '1', k1: 'x.category_id' }];
 
 export const INSTRUCTION_COLUMNS = [
@@ -84,9 +100,9 @@ const INSTRUCTION_FACTS: Fact[] = [
 ];
 
 /** The SELECT of every fact of the rows of `source` (which yields columns meeting_id, county_id and the facts' own), each multiplied by `sign`. */
-function factsOf(facts: readonly Fact[], source: string, sign: 1 | -1): string {
+function factsOf(facts: readonly Fact[], source: string, sign: 1 | -1, key = 'x.meeting_id AS meeting_id'): string {
   const pick = (of: (f: Fact) => string) => `CASE t.column1 ${facts.map((f, i) => `WHEN ${i} THEN ${of(f)}`).join(' ')} END`;
-  return `SELECT x.meeting_id AS meeting_id, coalesce(x.county_id, '') AS county_id,
+  return `SELECT ${key}, coalesce(x.county_id, '') AS county_id,
     ${pick((f) => `'${f.measure}'`)} AS measure,
     coalesce(CAST(${pick((f) => f.k1)} AS TEXT), '') AS k1,
     coalesce(CAST(${pick((f) => f.k2 ?? "''")} AS TEXT), '') AS k2,
@@ -141,11 +157,17 @@ export function jalaliMonthsSql(): string {
   return `INSERT INTO jalali_months (month, first_day, last_day) VALUES ${rows.join(',\n')};`;
 }
 
-/** Recomputes the month counters from the meeting counters. */
+const monthVisitFacts = (source: string, sign: 1 | -1) => factsOf(MONTH_VISIT_FACTS, source, sign, `${monthOf('x.day')} AS month`);
+const monthVisitRow = (row: string) => `SELECT ${columnsOf(row, MONTH_VISIT_COLUMNS)}`;
+
+/** Recomputes the month counters: the meeting counters by month, and the month-only visit facts. */
 export const REBUILD_MONTHS_SQL = `DELETE FROM report_month_counts;
 INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount)
   SELECT ${monthOf('m.date')} AS month, rc.county_id, rc.measure, rc.k1, rc.k2, sum(rc.n), sum(rc.amount)
-  FROM report_counts rc JOIN meetings m ON m.id = rc.meeting_id GROUP BY 1, 2, 3, 4, 5 HAVING sum(rc.n) <> 0 OR sum(rc.amount) <> 0;`;
+  FROM report_counts rc JOIN meetings m ON m.id = rc.meeting_id GROUP BY 1, 2, 3, 4, 5 HAVING sum(rc.n) <> 0 OR sum(rc.amount) <> 0;
+INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount)
+  SELECT month, county_id, measure, k1, k2, sum(n), sum(amount)
+  FROM (${monthVisitFacts(`SELECT ${columnsOf('v', MONTH_VISIT_COLUMNS)} FROM visits v`, 1)}) GROUP BY 1, 2, 3, 4, 5;`;
 
 const changed = (columns: readonly string[]) => columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 
@@ -155,6 +177,7 @@ export const REPORT_TRIGGERS: readonly { name: string; sql: string }[] = [
     name: 'report_visit_insert',
     sql: `CREATE TRIGGER report_visit_insert AFTER INSERT ON visits BEGIN
   ${add(factsOf(VISIT_FACTS, visitRow('NEW'), 1))}
+  ${addMonths(monthVisitFacts(monthVisitRow('NEW'), 1))}
   UPDATE visits SET day = (SELECT date FROM meetings WHERE id = NEW.meeting_id),
     county_id = (SELECT county_id FROM clients WHERE id = NEW.client_id),
     cmask = (SELECT ${circumstanceMask('c.circumstances')} FROM clients c WHERE c.id = NEW.client_id)
@@ -167,6 +190,13 @@ END`,
     sql: `CREATE TRIGGER report_visit_update AFTER UPDATE OF ${VISIT_COLUMNS.join(', ')} ON visits WHEN ${changed(VISIT_COLUMNS)} BEGIN
   ${add(factsOf(VISIT_FACTS, visitRow('OLD'), -1))}
   ${add(factsOf(VISIT_FACTS, visitRow('NEW'), 1))}
+END`,
+  },
+  {
+    name: 'report_visit_months',
+    sql: `CREATE TRIGGER report_visit_months AFTER UPDATE OF ${MONTH_VISIT_COLUMNS.join(', ')} ON visits WHEN ${changed(MONTH_VISIT_COLUMNS)} BEGIN
+  ${addMonths(monthVisitFacts(monthVisitRow('OLD'), -1))}
+  ${addMonths(monthVisitFacts(monthVisitRow('NEW'), 1))}
 END`,
   },
   {
@@ -189,6 +219,7 @@ END`,
     name: 'report_visit_delete',
     sql: `CREATE TRIGGER report_visit_delete AFTER DELETE ON visits BEGIN
   ${add(factsOf(VISIT_FACTS, visitRow('OLD'), -1))}
+  ${addMonths(monthVisitFacts(monthVisitRow('OLD'), -1))}
   ${previousDaysOfClient('OLD.client_id')}
 END`,
   },

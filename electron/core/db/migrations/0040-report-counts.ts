@@ -20,6 +20,8 @@ ALTER TABLE visits ADD COLUMN prev_day TEXT;
 DROP INDEX visits_client;
 CREATE INDEX visits_client ON visits(client_id, day);
 CREATE INDEX visits_period ON visits(day, prev_day, county_id, cmask);
+-- Visits by the day of the visit before (a period starting mid-month: see api/reports.ts).
+CREATE INDEX visits_previous ON visits(prev_day, day, county_id, cmask);
 
 CREATE TABLE report_counts (
   meeting_id TEXT NOT NULL REFERENCES meetings(id),
