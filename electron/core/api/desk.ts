@@ -45,7 +45,7 @@ function markWithOfficial(ctx: Ctx, visitId: string, meetingId: string): void {
  * exist, a due date not before today (Tehran), an amount with its funder. Fields that do not
  * belong to the kind are cleared. Returns the row values.
  */
-function checkFields(ctx: Ctx, f: Fields, meetingId: string, keptDueDate: string | null = null) {
+export function checkFields(ctx: Ctx, f: Fields, meetingId: string, keptDueDate: string | null = null) {
   const need = (ok: boolean, key: Parameters<typeof fail.invalid>[0], field: string) => {
     if (!ok) throw fail.invalid(key, `fields.${field}`);
   };
@@ -90,7 +90,7 @@ function checkFields(ctx: Ctx, f: Fields, meetingId: string, keptDueDate: string
   };
 }
 
-function uniqueTrackingCode(db: Db): string {
+export function uniqueTrackingCode(db: Db): string {
   const taken = db.prepare('SELECT 1 FROM instructions WHERE tracking_code = ?');
   for (;;) {
     const code = newTrackingCode(() => randomInt(0, 1_000_000) / 1_000_000);

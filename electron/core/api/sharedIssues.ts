@@ -1,7 +1,4 @@
-import { randomInt } from 'node:crypto';
-import type { z } from 'zod';
 import type { Instruction } from '../contract';
-import type { instructionFields } from '../contract/desk';
 import {
   sharedIssuesContract,
   type SharedIssue,
@@ -12,13 +9,12 @@ import {
 import type { Db } from '../db/open';
 import { newId } from '../domain/ids';
 import { normalizeForSearch } from '../domain/normalize';
-import { tehranDate } from '../domain/time';
-import { newTrackingCode } from '../domain/trackingCode';
 import { audit, me, type Ctx, type HandlersOf } from './context';
 import { fail } from './errors';
 import { SELECT_INSTRUCTIONS, getInstruction, toInstruction, type InstructionDbRow } from './instructionStore';
 import { activeItemExists } from './lists';
 import { enqueueMessage } from './outboxStore';
+import { checkFields, uniqueTrackingCode } from './desk';
 
 /**
  * Shared issues (networked problems, seed 003): one problem of a place that several clients'
@@ -27,7 +23,6 @@ import { enqueueMessage } from './outboxStore';
  * steps on any of them reach all of them (see `sharedSiblings`, used by followup.ts).
  */
 
-type Fields = z.output<typeof instructionFields>;
 
 interface IssueDbRow {
   id: string;
@@ -183,48 +178,7 @@ export function similarity(text: string, issue: { title: string; place: string; 
   return score;
 }
 
-/**
- * An instruction's fields checked against its kind, as the desk checks them (the same rules:
- * what each kind requires, active references, a due date not before today, an amount with its
- * funder). Fields that do not belong to the kind are cleared.
- */
-function checkFields(ctx: Ctx, f: Fields) {
-  const need = (ok: boolean, key: Parameters<typeof fail.invalid>[0], field: string) => {
-    if (!ok) throw fail.invalid(key, `fields.${field}`);
-  };
-  if (f.kind === 'answered') need(f.answer.length > 0, 'instruction.answerRequired', 'answer');
-  if (f.kind === 'not_possible') need(f.reason.length > 0, 'instruction.reasonRequired', 'reason');
-  if (f.kind === 'review') need(f.reviewer.length > 0, 'instruction.reviewerRequired', 'reviewer');
-  if (f.kind === 'unit') {
-    need(f.unitId !== null, 'instruction.unitRequired', 'unitId');
-    need(activeItemExists(ctx.db, 'units', f.unitId!), 'unit.notFound', 'unitId');
-  }
-  if (f.kind === 'agency') {
-    need(f.agencyId !== null, 'instruction.agencyRequired', 'agencyId');
-    need(activeItemExists(ctx.db, 'agencies', f.agencyId!), 'agency.notFound', 'agencyId');
-  }
-  const followed = f.kind === 'unit' || f.kind === 'agency' || f.kind === 'review';
-  if (followed) need(f.dueDate !== null, 'instruction.dueRequired', 'dueDate');
-  if (f.dueDate !== null) need(f.dueDate >= tehranDate(new Date(ctx.now)), 'instruction.duePast', 'dueDate');
-  if (f.amountToman !== null && f.amountToman > 0) need(f.funder !== null, 'instruction.funderRequired', 'funder');
-  const amountRials = f.amountToman === null ? null : f.amountToman * 10;
-  if (amountRials !== null && !Number.isSafeInteger(amountRials)) throw fail.invalid('amount.tooLarge', 'fields.amountToman');
-  return {
-    kind: f.kind,
-    text: f.text,
-    answer: f.kind === 'answered' ? f.answer : '',
-    reason: f.kind === 'not_possible' ? f.reason : '',
-    reviewer: f.kind === 'review' ? f.reviewer : '',
-    unit_id: f.kind === 'unit' ? f.unitId : null,
-    agency_id: f.kind === 'agency' ? f.agencyId : null,
-    due_date: f.dueDate,
-    amount_rials: amountRials,
-    funder: amountRials === null ? null : f.funder,
-    status: followed ? ('open' as const) : ('closed' as const),
-  };
-}
-
-type InstructionValues = ReturnType<typeof checkFields> & {
+type InstructionValues = Omit<ReturnType<typeof checkFields>, 'at_table'> & {
   outcome?: Instruction['outcome'];
   outcome_reason_id?: string | null;
   outcome_note?: string;
@@ -232,13 +186,6 @@ type InstructionValues = ReturnType<typeof checkFields> & {
   delivered_funder?: Instruction['deliveredFunder'];
 };
 
-function uniqueTrackingCode(db: Db): string {
-  const taken = db.prepare('SELECT 1 FROM instructions WHERE tracking_code = ?');
-  for (;;) {
-    const code = newTrackingCode(() => randomInt(0, 1_000_000) / 1_000_000);
-    if (!taken.get(code)) return code;
-  }
-}
 
 /** Inserts one request's copy of the shared instruction, with its own tracking code; tells the client (outbox) and the screens. */
 function insertSharedInstruction(ctx: Ctx, sharedIssueId: string, request: { id: string; visit_id: string; client_id: string }, v: InstructionValues): Instruction {
@@ -478,7 +425,8 @@ export const sharedIssuesHandlers = {
   'sharedIssues.issue': (input, ctx) => {
     const issue = issueRow(ctx.db, input.sharedIssueId, 'sharedIssueId');
     if (issue.status !== 'open') throw fail.conflict('sharedIssue.closed', {}, 'sharedIssueId');
-    const v = checkFields(ctx, input.fields);
+    // The desk's own rules; a shared instruction is never handed at a table, so no meeting is named.
+    const v = checkFields(ctx, { ...input.fields, atTable: false }, '');
     const waiting = ctx.db
       .prepare(
         `SELECT r.id, r.visit_id, v.client_id FROM requests r JOIN visits v ON v.id = r.visit_id
