@@ -61,6 +61,7 @@ describe('openDatabase', () => {
     expect(schemaVersion(db)).toBe(LATEST);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(tableNames(db)).toEqual(expect.arrayContaining(['clients', 'visits', 'requests', 'audit_log', 'meetings', 'users']));
     expect(pendingMigrations(db)).toEqual([]);
     expect(existsSync(join(dir, 'backups'))).toBe(false);

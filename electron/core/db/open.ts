@@ -16,9 +16,9 @@ export interface OpenOptions {
 
 /**
  * Opens (or creates) the database file with Didar's pragmas and brings its schema up to date.
- * `synchronous = NORMAL` in WAL mode: a committed transaction survives a crash of the program;
- * a power cut can lose the last transactions not yet checkpointed, never corrupt the file
- * (see docs/ARCHITECTURE.md). Before migrating a database that already holds a schema, a
+ * `synchronous = FULL` in WAL mode: every commit waits for the disk, so a committed transaction
+ * survives a crash of the program and a power cut alike (chosen by measurement: see
+ * docs/PERFORMANCE.md, `npm run bench:synchronous`). Before migrating a database that already holds a schema, a
  * consistent copy is written with `VACUUM INTO`.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -30,7 +30,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
+    db.pragma('synchronous = FULL');
     if (pending.length > 0 && schemaVersion(db) > 0) {
       const dir = options.backupDir ?? join(dirname(file), 'backups');
       mkdirSync(dir, { recursive: true });
