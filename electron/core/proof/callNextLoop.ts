@@ -1,6 +1,6 @@
 /**
- * Child process of the race proof: a desk on its own connection. It waits for `go` on stdin
- * (so every desk starts at the same instant), then calls "next" until the queue is empty,
+ * Child process of the race proof: a desk on its own connection. It waits for `go <instant>` on
+ * stdin and then for that instant (so every desk starts at the same moment), then calls "next" until the queue is empty,
  * printing each visit it was handed, and `done` at the end.
  */
 import { createInterface } from 'node:readline';
@@ -15,7 +15,12 @@ const core = createCore({ file: values.file!, log: () => undefined, now: steppin
 const call = typedCall(core.dispatch, values.token!);
 process.stdout.write('ready\n');
 const input = createInterface({ input: process.stdin });
-input.once('line', () => {
+input.once('line', (line) => {
+  // `go <instant>`: every desk waits for the same instant, then they all call at once.
+  const at = Number(line.split(' ')[1]);
+  while (Date.now() < at) {
+    // a few hundred milliseconds at most
+  }
   const handed: string[] = [];
   for (;;) {
     const r = call('queue.callNext', { meetingId: values.meeting!, desk: values.desk! });

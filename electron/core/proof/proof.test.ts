@@ -88,7 +88,8 @@ describe('nothing is lost', () => {
 
     const desks = Array.from({ length: DESKS }, (_, d) => child('callNextLoop.ts', ['--file', t.file, '--meeting', meetingId, '--token', token, '--desk', `میز ${d + 1}`, '--clock', t.clock().toISOString()]));
     for (const d of desks) await until(d.lines, 'ready');
-    for (const d of desks) d.process.stdin!.write('go\n');
+    const at = Date.now() + 500;
+    for (const d of desks) d.process.stdin!.write(`go ${at}\n`);
     const handed = await Promise.all(
       desks.map(async (d) => {
         const ids: string[] = [];
@@ -102,8 +103,8 @@ describe('nothing is lost', () => {
     const all = handed.flat();
     expect(new Set(all).size, 'a visitor handed to two desks').toBe(all.length);
     expect(all.sort()).toEqual([...waiting].sort());
-    // Every desk got a share: they really ran at the same time.
-    for (const ids of handed) expect(ids.length).toBeGreaterThan(0);
+    // They really raced: more than one desk was handed visitors.
+    expect(handed.filter((ids) => ids.length > 0).length).toBeGreaterThan(1);
     // The call order has no holes or repeats.
     const seqs = t.core.db.prepare('SELECT call_seq FROM visits WHERE meeting_id = ? ORDER BY call_seq').pluck().all(meetingId) as number[];
     expect(seqs).toEqual(Array.from({ length: VISITORS }, (_, i) => i + 1));
