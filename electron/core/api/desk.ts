@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { deskContract, instructionFields } from '../contract/desk';
 import type { Instruction, VisitStatus } from '../contract';
@@ -6,10 +5,10 @@ import { nextStatus } from '../domain/visitStates';
 import type { Db } from '../db/open';
 import { newId } from '../domain/ids';
 import { tehranDate } from '../domain/time';
-import { cleanTrackingCode, isValidTrackingCode, newTrackingCode } from '../domain/trackingCode';
+import { cleanTrackingCode, isValidTrackingCode } from '../domain/trackingCode';
 import { audit, me, type Ctx, type HandlersOf } from './context';
 import { AppError, fail } from './errors';
-import { clientHistory, getInstruction, getRequest, instructionByCode, visitDetail } from './instructionStore';
+import { clientHistory, getInstruction, getRequest, insertInstruction, instructionByCode, visitDetail } from './instructionStore';
 import { activeItemExists } from './lists';
 import { getMeeting } from './meetings';
 import { callNextVisit } from './queue';
@@ -90,13 +89,6 @@ export function checkFields(ctx: Ctx, f: Fields, meetingId: string, keptDueDate:
   };
 }
 
-export function uniqueTrackingCode(db: Db): string {
-  const taken = db.prepare('SELECT 1 FROM instructions WHERE tracking_code = ?');
-  for (;;) {
-    const code = newTrackingCode(() => randomInt(0, 1_000_000) / 1_000_000);
-    if (!taken.get(code)) return code;
-  }
-}
 
 function emitInstruction(ctx: Ctx, i: Instruction): void {
   ctx.emit('instructions.changed', { visitId: i.visitId, instructionId: i.id });
@@ -151,43 +143,12 @@ export const deskHandlers = {
     return visitDetail(ctx.db, visit.id);
   },
   'instructions.issue': (input, ctx) => {
-    const actor = me(ctx);
     const request = getRequest(ctx.db, input.requestId);
     const visit = visitAtDesk(ctx.db, request.visitId);
     const live = ctx.db.prepare(`SELECT 1 FROM instructions WHERE request_id = ? AND status <> 'cancelled'`).get(request.id);
     if (live) throw fail.conflict('request.hasInstruction', {}, 'requestId');
     const v = checkFields(ctx, input.fields, visit.meeting_id);
-    const id = newId();
-    ctx.db
-      .prepare(
-        `INSERT INTO instructions (id, request_id, visit_id, client_id, tracking_code, kind, text, answer, reason, reviewer,
-           unit_id, agency_id, due_date, amount_rials, funder, status, issued_by, issued_at, closed_at, closed_by, last_step_at, at_table)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        request.id,
-        visit.id,
-        visit.client_id,
-        uniqueTrackingCode(ctx.db),
-        v.kind,
-        v.text,
-        v.answer,
-        v.reason,
-        v.reviewer,
-        v.unit_id,
-        v.agency_id,
-        v.due_date,
-        v.amount_rials,
-        v.funder,
-        v.status,
-        actor.userId,
-        ctx.now,
-        v.status === 'closed' ? ctx.now : null,
-        v.status === 'closed' ? actor.userId : null,
-        ctx.now,
-        v.at_table,
-      );
+    const id = insertInstruction(ctx, { ...v, request_id: request.id, visit_id: visit.id, client_id: visit.client_id });
     markWithOfficial(ctx, visit.id, visit.meeting_id);
     const issued = getInstruction(ctx.db, id);
     audit(ctx, 'issue', 'instruction', id, null, issued);

@@ -1,11 +1,46 @@
 import type { HistoryVisit, Instruction, RequestRow, RequestWithInstruction, VisitDetail } from '../contract';
+import { randomInt } from 'node:crypto';
 import type { Db } from '../db/open';
+import { newId } from '../domain/ids';
+import { newTrackingCode } from '../domain/trackingCode';
 import { getClient } from './clients';
+import { me, type Ctx } from './context';
 import { fail } from './errors';
 import { getMeeting } from './meetings';
 import { queueEntry } from './visitStore';
 
-/** Reading instructions, requests and visits in the shapes the desk and the print pages use. */
+/** Reading instructions, requests and visits in the shapes the desk and the print pages use; writing a new instruction. */
+
+/** A tracking code no instruction holds yet. */
+export function uniqueTrackingCode(db: Db): string {
+  const taken = db.prepare('SELECT 1 FROM instructions WHERE tracking_code = ?');
+  for (;;) {
+    const code = newTrackingCode(() => randomInt(0, 1_000_000) / 1_000_000);
+    if (!taken.get(code)) return code;
+  }
+}
+
+/**
+ * Writes a new instruction row: a new id, a tracking code of its own, issued by the caller now
+ * (which is also its last step), closed now by the caller when its status is closed, and the
+ * given columns (snake_case, as in the table). Returns the id.
+ */
+export function insertInstruction(ctx: Ctx, columns: Record<string, string | number | null> & { status: string }): string {
+  const closed = columns.status === 'closed';
+  const row: Record<string, string | number | null> = {
+    id: newId(),
+    tracking_code: uniqueTrackingCode(ctx.db),
+    issued_by: me(ctx).userId,
+    issued_at: ctx.now,
+    last_step_at: ctx.now,
+    closed_at: closed ? ctx.now : null,
+    closed_by: closed ? me(ctx).userId : null,
+    ...columns,
+  };
+  const names = Object.keys(row);
+  ctx.db.prepare(`INSERT INTO instructions (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row);
+  return row.id as string;
+}
 
 export interface InstructionDbRow {
   id: string;

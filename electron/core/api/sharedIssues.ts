@@ -11,10 +11,10 @@ import { newId } from '../domain/ids';
 import { normalizeForSearch } from '../domain/normalize';
 import { audit, me, type Ctx, type HandlersOf } from './context';
 import { fail } from './errors';
-import { SELECT_INSTRUCTIONS, getInstruction, toInstruction, type InstructionDbRow } from './instructionStore';
+import { SELECT_INSTRUCTIONS, getInstruction, insertInstruction, toInstruction, type InstructionDbRow } from './instructionStore';
 import { activeItemExists } from './lists';
 import { enqueueMessage } from './outboxStore';
-import { checkFields, uniqueTrackingCode } from './desk';
+import { checkFields } from './desk';
 
 /**
  * Shared issues (networked problems, seed 003): one problem of a place that several clients'
@@ -189,45 +189,18 @@ type InstructionValues = Omit<ReturnType<typeof checkFields>, 'at_table'> & {
 
 /** Inserts one request's copy of the shared instruction, with its own tracking code; tells the client (outbox) and the screens. */
 function insertSharedInstruction(ctx: Ctx, sharedIssueId: string, request: { id: string; visit_id: string; client_id: string }, v: InstructionValues): Instruction {
-  const actor = me(ctx);
-  const id = newId();
-  const closed = v.status === 'closed';
-  ctx.db
-    .prepare(
-      `INSERT INTO instructions (id, request_id, visit_id, client_id, tracking_code, kind, text, answer, reason, reviewer,
-         unit_id, agency_id, due_date, amount_rials, funder, status, issued_by, issued_at, closed_at, closed_by, last_step_at,
-         outcome, outcome_reason_id, outcome_note, delivered_rials, delivered_funder, shared_issue_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      request.id,
-      request.visit_id,
-      request.client_id,
-      uniqueTrackingCode(ctx.db),
-      v.kind,
-      v.text,
-      v.answer,
-      v.reason,
-      v.reviewer,
-      v.unit_id,
-      v.agency_id,
-      v.due_date,
-      v.amount_rials,
-      v.funder,
-      v.status,
-      actor.userId,
-      ctx.now,
-      closed ? ctx.now : null,
-      closed ? actor.userId : null,
-      ctx.now,
-      v.outcome ?? null,
-      v.outcome_reason_id ?? null,
-      v.outcome_note ?? '',
-      v.delivered_rials ?? null,
-      v.delivered_funder ?? null,
-      sharedIssueId,
-    );
+  const id = insertInstruction(ctx, {
+    ...v,
+    request_id: request.id,
+    visit_id: request.visit_id,
+    client_id: request.client_id,
+    outcome: v.outcome ?? null,
+    outcome_reason_id: v.outcome_reason_id ?? null,
+    outcome_note: v.outcome_note ?? '',
+    delivered_rials: v.delivered_rials ?? null,
+    delivered_funder: v.delivered_funder ?? null,
+    shared_issue_id: sharedIssueId,
+  });
   const issued = getInstruction(ctx.db, id);
   audit(ctx, 'issue', 'instruction', id, null, { ...issued, sharedIssueId });
   enqueueMessage(ctx, issued, 'issued');

@@ -5,6 +5,7 @@ import { session } from '../api/client';
 import { useAction } from '../api/hooks';
 import { fa } from '../locale/fa';
 import { fieldError, notifyError } from './errors';
+import { SaveCancel } from './SaveCancel';
 
 /** The signed-in user's own account, next to the logout button: change my password, sign out everywhere. */
 export function AccountMenu() {
@@ -85,14 +86,7 @@ function ChangePassword({ onClose }: { onClose: () => void }) {
             error={fieldError(change.error, 'next')}
             dir="ltr"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {fa.app.cancel}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {fa.app.save}
-            </Button>
-          </Group>
+          <SaveCancel onCancel={onClose} pending={change.isPending} />
         </Stack>
       </form>
     </Modal>

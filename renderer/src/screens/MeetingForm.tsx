@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { MeetingKind, Meeting } from '../../../electron/core/contract';
 import { useAction, useCall } from '../api/hooks';
@@ -7,6 +7,7 @@ import { fieldError } from '../components/errors';
 import { JalaliDateInput } from '../components/JalaliDateInput';
 import { todayTehran } from '../format';
 import { fa, keysOf } from '../locale/fa';
+import { SaveCancel } from '../components/SaveCancel';
 
 /** Defines a new meeting (kind, title, Jalali date, place, county, presiding officials). */
 export function MeetingForm({ onDone, onCancel }: { onDone(m: Meeting): void; onCancel(): void }) {
@@ -65,14 +66,7 @@ export function MeetingForm({ onDone, onCancel }: { onDone(m: Meeting): void; on
             data-testid="meeting-agencies"
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {fa.app.cancel}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {fa.meetings.submit}
-          </Button>
-        </Group>
+        <SaveCancel onCancel={onCancel} pending={create.isPending} label={fa.meetings.submit} />
       </Stack>
     </form>
   );

@@ -1,10 +1,9 @@
-import { randomInt } from 'node:crypto';
 import type { SyncImport, SyncImportResult, SyncSummary, SyncTableCount } from '../../contract/sync';
 import { newId } from '../../domain/ids';
 import { normalizeForSearch } from '../../domain/normalize';
-import { newTrackingCode } from '../../domain/trackingCode';
 import { AppError } from '../errors';
 import { audit, me, type Ctx } from '../context';
+import { uniqueTrackingCode } from '../instructionStore';
 import { canonical, readSiteFile, sha256, type Cell, type SiteFile } from './format';
 import { CLIENT_FIELDS, EXCLUDED, LIST_TABLES, quote, RECORD_TABLES, Schema } from './schema';
 
@@ -293,8 +292,7 @@ class ImportRun {
       if (table === 'instructions' && typeof row.tracking_code === 'string') {
         const holder = this.select('instructions', got.columns, { tracking_code: row.tracking_code });
         if (holder) {
-          let code = row.tracking_code;
-          while (this.select('instructions', ['id'], { tracking_code: code })) code = newTrackingCode(() => randomInt(0, 1_000_000) / 1_000_000);
+          const code = uniqueTrackingCode(this.ctx.db);
           toInsert = { ...row, tracking_code: code };
           this.recoded++;
           this.conflict('instructions', entityId, 'tracking_code', holder, row, `${row.tracking_code}→${code}`);

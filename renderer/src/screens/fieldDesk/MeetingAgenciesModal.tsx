@@ -1,9 +1,10 @@
-import { Button, Group, Modal, MultiSelect, Stack } from '@mantine/core';
+import { Modal, MultiSelect, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { Meeting } from '../../../../electron/core/contract';
 import { useAction, useCall } from '../../api/hooks';
 import { fieldError } from '../../components/errors';
 import { fa } from '../../locale/fa';
+import { SaveCancel } from '../../components/SaveCancel';
 
 /** Changes which agencies sit at a meeting's table (while it is not closed). */
 export function MeetingAgenciesModal({ meeting, onClose }: { meeting: Meeting; onClose(): void }) {
@@ -32,14 +33,7 @@ export function MeetingAgenciesModal({ meeting, onClose }: { meeting: Meeting; o
             error={fieldError(save.error, 'agencyIds') ?? fieldError(save.error, 'meetingId')}
             data-testid="meeting-agencies"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {fa.app.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {fa.app.save}
-            </Button>
-          </Group>
+          <SaveCancel onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

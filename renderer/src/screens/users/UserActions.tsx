@@ -7,6 +7,7 @@ import { fieldError, notifyError } from '../../components/errors';
 import { fa as faDigits } from '../../format';
 import { fa, fill } from '../../locale/fa';
 import { ROLES_LIST, type RoleName } from '../roles';
+import { SaveCancel } from '../../components/SaveCancel';
 
 type AdminRow = Output<'users.list'>[number];
 
@@ -145,14 +146,7 @@ function EditUser({ user, lists, onClose }: { user: AdminRow; lists: Lists | und
               required
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {fa.app.cancel}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {fa.app.save}
-            </Button>
-          </Group>
+          <SaveCancel onCancel={onClose} pending={update.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -191,14 +185,7 @@ function ResetPassword({ user, onClose }: { user: AdminRow; onClose: () => void 
             dir="ltr"
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {fa.app.cancel}
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              {fa.security.resetPassword}
-            </Button>
-          </Group>
+          <SaveCancel onCancel={onClose} pending={reset.isPending} label={fa.security.resetPassword} />
         </Stack>
       </form>
     </Modal>
