@@ -141,6 +141,17 @@ test('the official hands requests to the gas company at the table; its represent
   const report = await must<{ byAgencyAtTable: { rows: { key: string; values: number[] }[]; totals: number[] } }>('reports.build', { meetingId: meeting.id }, admin);
   expect(report.byAgencyAtTable.rows.find((r) => r.key === gas)!.values).toEqual([2, 1, 1, 0]);
   expect(report.byAgencyAtTable.totals).toEqual([2, 1, 1, 0]);
+
+  // The same table on the reports screen, for the meeting.
+  await off.goto(`${station.url}#/reports`);
+  await off.getByText('یک جلسه', { exact: true }).click();
+  await off.getByRole('combobox', { name: 'جلسه' }).click();
+  await off.getByRole('option', { name: /میز خدمت سیار سرخه/ }).click();
+  const atTable = off.getByTestId('report-table-byAgencyAtTable');
+  await expect(atTable).toContainText('سپرده به دستگاه‌های حاضر در میز');
+  await expect(atTable.getByRole('row').filter({ hasText: 'اداره گاز' })).toContainText('۲');
+  await atTable.scrollIntoViewIfNeeded();
+  await off.screenshot({ path: `${SHOTS}/04-report-at-table.png` });
   await repContext.close();
   await offContext.close();
 });
