@@ -35,3 +35,13 @@ export function NumberedSegments<T extends string>({ options, labels, value, onC
     />
   );
 }
+
+/**
+ * After a numbered choice, the focus follows the checked option — unless the person has
+ * already moved on (Enter to the next field before the next frame), whose focus stays put.
+ */
+export function refocusKind(form: HTMLFormElement | null): void {
+  const active = document.activeElement;
+  if (!form || !(active instanceof HTMLInputElement) || active.type !== 'radio' || !form.contains(active)) return;
+  form.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
+}

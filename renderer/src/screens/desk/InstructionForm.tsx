@@ -6,7 +6,7 @@ import { CallError } from '../../api/client';
 import { JalaliDateInput } from '../../components/JalaliDateInput';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
-import { NumberedSegments } from '../../components/NumberedSegments';
+import { NumberedSegments, refocusKind } from '../../components/NumberedSegments';
 import { TomanInput } from '../../components/TomanInput';
 import { fa, keysOf } from '../../locale/fa';
 import { enterPicksFirstOption } from '../../components/comboboxEnter';
@@ -53,7 +53,7 @@ export function InstructionForm({ initial, lists, dueDays, mode, pending, error,
   /** A new kind; when chosen on the kind control itself, the focus follows the checked option. */
   const chooseKind = (kind: InstructionKind, refocus: boolean) => {
     setDraft((d) => withKind(d, kind, dueDays));
-    if (refocus) requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus());
+    if (refocus) requestAnimationFrame(() => refocusKind(formRef.current));
   };
 
   const submit = (e?: FormEvent) => {

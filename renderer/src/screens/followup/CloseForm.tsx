@@ -7,7 +7,7 @@ import { CallError } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
-import { NumberedSegments } from '../../components/NumberedSegments';
+import { NumberedSegments, refocusKind } from '../../components/NumberedSegments';
 import { TomanInput } from '../../components/TomanInput';
 import { fa, keysOf } from '../../locale/fa';
 import { enterPicksFirstOption } from '../../components/comboboxEnter';
@@ -46,7 +46,7 @@ export function CloseForm({ instruction, reasons, onSaved, method = 'followups.c
 
   const choose = (o: Outcome) => {
     setOutcome(o);
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus());
+    requestAnimationFrame(() => refocusKind(formRef.current));
   };
 
   const submit = (e?: FormEvent) => {

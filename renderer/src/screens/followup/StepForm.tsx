@@ -8,7 +8,7 @@ import { useAction } from '../../api/hooks';
 import { JalaliDateInput } from '../../components/JalaliDateInput';
 import { enterMovesOn } from '../../components/enterMovesOn';
 import { fieldErrorExact } from '../../components/errors';
-import { NumberedSegments } from '../../components/NumberedSegments';
+import { NumberedSegments, refocusKind } from '../../components/NumberedSegments';
 import { todayTehran } from '../../format';
 import { fa } from '../../locale/fa';
 import { closeCalendarOnLeave, isSaveKey } from './keys';
@@ -57,7 +57,7 @@ export function StepForm({ instruction, onSaved }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const shownKind = kinds.includes(kind) ? kind : kinds[0]!;
 
-  const focusKind = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus());
+  const focusKind = () => requestAnimationFrame(() => refocusKind(formRef.current));
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
