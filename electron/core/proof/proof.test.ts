@@ -47,7 +47,7 @@ describe('nothing is lost', () => {
     const acked = new Map<string, { clientId: string; nationalId: string; requests: number }>();
     let seed = 0;
     for (let k = 0; k < KILLS; k++) {
-      const c = child('intakeLoop.ts', ['--file', t.file, '--meeting', meetingId, '--token', token, '--start', String(seed), '--clock', t.clock().toISOString()]);
+      const c = child('intakeLoop.ts', ['--file', t.file, '--meeting', meetingId, `--token=${token}`, '--start', String(seed), '--clock', t.clock().toISOString()]);
       await until(c.lines, 'ready');
       const killAt = 50 + Math.floor(Math.random() * 400);
       const timer = setTimeout(() => c.process.kill('SIGKILL'), killAt);
@@ -86,7 +86,7 @@ describe('nothing is lost', () => {
     const waiting = must(admin('queue.list', { meetingId })).waiting.map((w) => w.visitId);
     expect(waiting).toHaveLength(VISITORS);
 
-    const desks = Array.from({ length: DESKS }, (_, d) => child('callNextLoop.ts', ['--file', t.file, '--meeting', meetingId, '--token', token, '--desk', `میز ${d + 1}`, '--clock', t.clock().toISOString()]));
+    const desks = Array.from({ length: DESKS }, (_, d) => child('callNextLoop.ts', ['--file', t.file, '--meeting', meetingId, `--token=${token}`, '--desk', `میز ${d + 1}`, '--clock', t.clock().toISOString()]));
     for (const d of desks) await until(d.lines, 'ready');
     const at = Date.now() + 500;
     for (const d of desks) d.process.stdin!.write(`go ${at}\n`);
