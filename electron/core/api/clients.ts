@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Circumstance, Client, ClientHit } from '../contract';
 import { clientFields, clientsContract } from '../contract/clients';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 import { toLatinDigits } from '../domain/digits';
 import { newId } from '../domain/ids';
 import { normalizeForSearch } from '../domain/normalize';
@@ -88,30 +89,28 @@ function searchTextOf(f: ClientFields): string {
 }
 
 export function getClient(db: Db, id: string): Client {
-  const row = db.prepare(`${SELECT} WHERE cl.id = ?`).get(id) as ClientDbRow | undefined;
+  const row = prepared(db, `${SELECT} WHERE cl.id = ?`).get(id) as ClientDbRow | undefined;
   if (!row) throw fail.notFound('client.notFound', 'clientId');
   return toClient(row);
 }
 
 function checkFields(ctx: Ctx, f: ClientFields, exceptId: string | null, prefix: string): void {
-  const clash = ctx.db
-    .prepare('SELECT id, first_name, last_name FROM clients WHERE national_id = ? AND id <> ?')
-    .get(f.nationalId, exceptId ?? '') as { id: string; first_name: string; last_name: string } | undefined;
+  const clash = prepared(ctx.db, 'SELECT id, first_name, last_name FROM clients WHERE national_id = ? AND id <> ?').get(f.nationalId, exceptId ?? '') as
+    | { id: string; first_name: string; last_name: string }
+    | undefined;
   if (clash) throw fail.conflict('client.duplicate', { name: `${clash.first_name} ${clash.last_name}` }, `${prefix}nationalId`);
   if (f.countyId !== null && !activeItemExists(ctx.db, 'counties', f.countyId)) throw fail.invalid('county.notFound', `${prefix}countyId`);
 }
+
+const INSERT_CLIENT = `INSERT INTO clients (id, ${CLIENT_COLUMNS.join(', ')}, created_by, created_at, updated_at)
+  VALUES (?, ${CLIENT_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`;
 
 /** Creates a client; `fieldPrefix` names the input path when the client arrives inside another call. */
 export function createClient(ctx: Ctx, f: ClientFields, fieldPrefix = ''): Client {
   checkFields(ctx, f, null, fieldPrefix);
   const id = newId();
   const values = columnValues(f);
-  ctx.db
-    .prepare(
-      `INSERT INTO clients (id, ${CLIENT_COLUMNS.join(', ')}, created_by, created_at, updated_at)
-       VALUES (?, ${CLIENT_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
-    )
-    .run(id, ...values, me(ctx).userId, ctx.now, ctx.now);
+  prepared(ctx.db, INSERT_CLIENT).run(id, ...values, me(ctx).userId, ctx.now, ctx.now);
   const client = getClient(ctx.db, id);
   audit(ctx, 'create', 'client', id, null, client);
   ctx.emit('clients.changed', { clientId: id });
@@ -127,21 +126,30 @@ function ftsQuery(normalized: string): string {
     .join(' ');
 }
 
+const BY_NATIONAL_ID = `${SELECT} WHERE cl.national_id >= ? AND cl.national_id < ? ORDER BY cl.national_id LIMIT ?`;
+const BY_NAME = `${SELECT} WHERE cl.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT ?)
+  ORDER BY cl.last_name, cl.first_name`;
+
+/**
+ * The statement a typed search runs, with its parameters, or null when there is nothing to look
+ * for. Digits alone are a national-ID prefix (an index range); anything else goes to the
+ * full-text index of the normalized names. The benchmark runs the same statement directly beside
+ * `clients.search` (scripts/bench).
+ */
+export function searchStatement(query: string, limit: number): { sql: string; params: (string | number)[] } | null {
+  const q = normalizeForSearch(query);
+  if (q.length === 0) return null;
+  const digits = toLatinDigits(query).replace(/\s/g, '');
+  return /^\d{1,10}$/.test(digits)
+    ? { sql: BY_NATIONAL_ID, params: [digits, `${digits}:`, limit] }
+    : { sql: BY_NAME, params: [ftsQuery(q), limit] };
+}
+
 export const clientsHandlers = {
   'clients.search': (input, ctx) => {
-    const q = normalizeForSearch(input.query);
-    if (q.length === 0) return [];
-    const digits = toLatinDigits(input.query).replace(/\s/g, '');
-    const rows = /^\d{1,10}$/.test(digits)
-      ? (ctx.db
-          .prepare(`${SELECT} WHERE cl.national_id >= ? AND cl.national_id < ? ORDER BY cl.national_id LIMIT ?`)
-          .all(digits, `${digits}:`, input.limit) as ClientDbRow[])
-      : (ctx.db
-          .prepare(
-            `${SELECT} WHERE cl.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT ?)
-             ORDER BY cl.last_name, cl.first_name`,
-          )
-          .all(ftsQuery(q), input.limit) as ClientDbRow[]);
+    const statement = searchStatement(input.query, input.limit);
+    if (!statement) return [];
+    const rows = prepared(ctx.db, statement.sql).all(...statement.params) as ClientDbRow[];
     return rows.map(
       (r): ClientHit => ({
         id: r.id,

@@ -1,6 +1,7 @@
 import { LIST_KINDS, type ListItem, type ListKind, type Lists } from '../contract';
 import { listsContract } from '../contract/lists';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 import { newId } from '../domain/ids';
 import { audit, me, type HandlersOf } from './context';
 import { fail } from './errors';
@@ -40,7 +41,7 @@ export function readList(db: Db, kind: ListKind): ListItem[] {
 
 /** Whether an active item of a list exists (used to check references before writing). */
 export function activeItemExists(db: Db, kind: ListKind, id: string): boolean {
-  return db.prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND active = 1`).get(id) !== undefined;
+  return prepared(db, `SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND active = 1`).get(id) !== undefined;
 }
 
 export function insertListItem(db: Db, kind: ListKind, name: string, sort: number, now: string): string {

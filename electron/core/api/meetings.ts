@@ -1,6 +1,7 @@
 import type { Meeting } from '../contract';
 import { meetingsContract } from '../contract/meetings';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 import { newId } from '../domain/ids';
 import { audit, me, type Ctx, type HandlersOf } from './context';
 import { fail } from './errors';
@@ -64,12 +65,13 @@ function writeAgencies(ctx: Ctx, meetingId: string, agencyIds: readonly string[]
   for (const agencyId of unique) insert.run(meetingId, agencyId);
 }
 
-/** The meeting, which must be open to take or call visitors. */
-export function openMeeting(db: Db, id: string): Meeting {
-  const meeting = getMeeting(db, id);
-  if (meeting.status === 'closed') throw fail.conflict('meeting.closed', {}, 'meetingId');
-  if (meeting.status !== 'open') throw fail.conflict('meeting.notOpen', {}, 'meetingId');
-  return meeting;
+/** Refuses unless the meeting exists and is open (to take or call visitors). */
+export function openMeeting(db: Db, id: string): void {
+  // Only the status: the full row counts the meeting's visits, which grows through the day.
+  const row = prepared(db, 'SELECT status FROM meetings WHERE id = ?').get(id) as { status: Meeting['status'] } | undefined;
+  if (!row) throw fail.notFound('meeting.notFound', 'meetingId');
+  if (row.status === 'closed') throw fail.conflict('meeting.closed', {}, 'meetingId');
+  if (row.status !== 'open') throw fail.conflict('meeting.notOpen', {}, 'meetingId');
 }
 
 function setStatus(ctx: Ctx, id: string, status: 'open' | 'closed'): Meeting {

@@ -426,11 +426,17 @@ CREATE TRIGGER report_month_insert AFTER INSERT ON report_counts BEGIN
    ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
 END;
 
--- trigger report_month_update
-CREATE TRIGGER report_month_update AFTER UPDATE ON report_counts BEGIN
+-- trigger report_month_move
+CREATE TRIGGER report_month_move AFTER UPDATE ON report_counts WHEN NOT (OLD.meeting_id IS NEW.meeting_id AND OLD.county_id IS NEW.county_id AND OLD.measure IS NEW.measure AND OLD.k1 IS NEW.k1 AND OLD.k2 IS NEW.k2) BEGIN
   INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= m.date ORDER BY j.first_day DESC LIMIT 1), OLD.county_id, OLD.measure, OLD.k1, OLD.k2, -OLD.n, -OLD.amount FROM meetings m WHERE m.id = OLD.meeting_id
    ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
   INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= m.date ORDER BY j.first_day DESC LIMIT 1), NEW.county_id, NEW.measure, NEW.k1, NEW.k2, NEW.n, NEW.amount FROM meetings m WHERE m.id = NEW.meeting_id
+   ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
+END;
+
+-- trigger report_month_update
+CREATE TRIGGER report_month_update AFTER UPDATE ON report_counts WHEN OLD.meeting_id IS NEW.meeting_id AND OLD.county_id IS NEW.county_id AND OLD.measure IS NEW.measure AND OLD.k1 IS NEW.k1 AND OLD.k2 IS NEW.k2 BEGIN
+  INSERT INTO report_month_counts (month, county_id, measure, k1, k2, n, amount) SELECT (SELECT j.month FROM jalali_months j WHERE j.first_day <= m.date ORDER BY j.first_day DESC LIMIT 1), NEW.county_id, NEW.measure, NEW.k1, NEW.k2, NEW.n - OLD.n, NEW.amount - OLD.amount FROM meetings m WHERE m.id = NEW.meeting_id
    ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
 END;
 
@@ -498,8 +504,8 @@ END;
 
 -- trigger report_visit_day
 CREATE TRIGGER report_visit_day AFTER UPDATE OF day, client_id ON visits WHEN OLD.day IS NOT NEW.day OR OLD.client_id IS NOT NEW.client_id BEGIN
-  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = OLD.client_id;
-  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = NEW.client_id;
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = OLD.client_id AND prev_day IS NOT (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id)));
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = NEW.client_id AND prev_day IS NOT (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id)));
 END;
 
 -- trigger report_visit_delete
@@ -521,7 +527,7 @@ CREATE TRIGGER report_visit_delete AFTER DELETE ON visits BEGIN
   FROM (SELECT OLD.day AS day, OLD.county_id AS county_id, OLD.cmask AS cmask, OLD.prev_day AS prev_day) x, (VALUES (0), (1), (2), (3), (4), (5), (6), (7)) t
   WHERE CASE t.column1 WHEN 0 THEN x.day IS NOT NULL WHEN 1 THEN x.day IS NOT NULL AND (x.cmask & 1) <> 0 WHEN 2 THEN x.day IS NOT NULL AND (x.cmask & 2) <> 0 WHEN 3 THEN x.day IS NOT NULL AND (x.cmask & 4) <> 0 WHEN 4 THEN x.day IS NOT NULL AND (x.cmask & 8) <> 0 WHEN 5 THEN x.day IS NOT NULL AND (x.cmask & 16) <> 0 WHEN 6 THEN x.day IS NOT NULL AND (x.cmask & 32) <> 0 WHEN 7 THEN x.day IS NOT NULL AND x.cmask = 0 END
    ON CONFLICT (month, county_id, measure, k1, k2) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount;
-  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = OLD.client_id;
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = OLD.client_id AND prev_day IS NOT (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id)));
 END;
 
 -- trigger report_visit_insert
@@ -546,8 +552,8 @@ CREATE TRIGGER report_visit_insert AFTER INSERT ON visits BEGIN
   UPDATE visits SET day = (SELECT date FROM meetings WHERE id = NEW.meeting_id),
     county_id = (SELECT county_id FROM clients WHERE id = NEW.client_id),
     cmask = (SELECT ((CASE WHEN instr(c.circumstances, '"disability"') > 0 THEN 1 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"female_head"') > 0 THEN 2 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"elderly"') > 0 THEN 4 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"low_income"') > 0 THEN 8 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"chronic_illness"') > 0 THEN 16 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"orphan"') > 0 THEN 32 ELSE 0 END)) FROM clients c WHERE c.id = NEW.client_id)
-  WHERE id = NEW.id;
-  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = NEW.client_id;
+  WHERE id = NEW.id AND (day IS NOT (SELECT date FROM meetings WHERE id = NEW.meeting_id) OR county_id IS NOT (SELECT county_id FROM clients WHERE id = NEW.client_id) OR cmask IS NOT (SELECT ((CASE WHEN instr(c.circumstances, '"disability"') > 0 THEN 1 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"female_head"') > 0 THEN 2 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"elderly"') > 0 THEN 4 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"low_income"') > 0 THEN 8 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"chronic_illness"') > 0 THEN 16 ELSE 0 END) | (CASE WHEN instr(c.circumstances, '"orphan"') > 0 THEN 32 ELSE 0 END)) FROM clients c WHERE c.id = NEW.client_id));
+  UPDATE visits SET prev_day = (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id))) WHERE client_id = NEW.client_id AND prev_day IS NOT (SELECT max(p.day) FROM visits p WHERE p.client_id = visits.client_id AND (p.day < visits.day OR (p.day = visits.day AND p.id < visits.id)));
 END;
 
 -- trigger report_visit_months

@@ -9,6 +9,7 @@ import m0070 from './0070-site-sync';
 import m0080 from './0080-campaigns';
 import m0090 from './0090-security';
 import { chainExistingEntries, sql as m0100 } from './0100-audit-chain';
+import m0110 from './0110-intake-triggers';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: '0080-campaigns', sql: m0080 },
   { version: 90, name: '0090-security', sql: m0090 },
   { version: 100, name: '0100-audit-chain', sql: m0100, after: chainExistingEntries },
+  { version: 110, name: '0110-intake-triggers', sql: m0110 },
 ];
