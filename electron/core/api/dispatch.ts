@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { contract, type Actor, type DidarEvent, type MethodName, type Output, type Result } from '../contract';
 import type { MethodSpec } from '../contract/define';
 import type { Db } from '../db/open';
+import { writesPaused } from '../backup/liveDb';
 import { actorForToken } from './auth';
-import { CommittedFailure, type Ctx } from './context';
+import { CommittedFailure, type Ctx, type Services } from './context';
 import { AppError, fromZod } from './errors';
 import { handlers } from './handlers';
 import { GENERIC_BY_CODE, MESSAGES } from './messages';
@@ -16,6 +17,8 @@ export interface DispatchOptions {
   onEvent?: (event: DidarEvent) => void;
   /** Receives unexpected errors (they reach the caller only as `internal`). */
   onInternalError?: (method: string, error: unknown) => void;
+  /** Work that outlives a call (backups); handed to handlers as `ctx.services`. */
+  services: Services;
 }
 
 export type Dispatch = (method: string, input: unknown, token: string | null) => Result<unknown>;
@@ -40,6 +43,9 @@ export function createDispatch(options: DispatchOptions): Dispatch {
   const clock = options.now ?? (() => new Date());
   const specs = contract as unknown as Record<string, MethodSpec>;
   const table = handlers as unknown as Record<string, (input: unknown, ctx: Ctx) => unknown>;
+  // One transaction wrapper for every call, made once: `db.transaction` builds its functions anew
+  // each time it is called, which a read as short as a search by national ID would notice.
+  const inTransaction = db.transaction((body: () => unknown) => body());
 
   return (method, input, token) => {
     if (typeof method !== 'string' || !Object.hasOwn(specs, method)) return error('unknown_method');
@@ -60,6 +66,8 @@ export function createDispatch(options: DispatchOptions): Dispatch {
 
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
+    // A restore is copying this database to replace it: a write now would be lost with it.
+    if (!spec.readonly && writesPaused(db)) return { ok: false, error: new AppError('conflict', 'backup.restoring').toApi() };
 
     const pending: DidarEvent[] = [];
     const ctx: Ctx = {
@@ -71,13 +79,14 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       failAfterCommit: (e) => {
         throw new CommittedFailure(e);
       },
+      services: options.services,
     };
     let value: unknown;
     // Set when the handler ended with `ctx.failAfterCommit`: its writes commit, its events go
     // out, and the caller gets this error instead of a value.
     let committedError: AppError | null = null;
     try {
-      const run = db.transaction(() => {
+      const body = () => {
         try {
           return table[method]!(parsed.data, ctx);
         } catch (e) {
@@ -85,8 +94,8 @@ export function createDispatch(options: DispatchOptions): Dispatch {
           committedError = e.error;
           return undefined;
         }
-      });
-      value = spec.readonly ? run.deferred() : run.immediate();
+      };
+      value = spec.readonly ? inTransaction.deferred(body) : inTransaction.immediate(body);
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toApi() };
       options.onInternalError?.(method, e);

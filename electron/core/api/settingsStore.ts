@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   printer: '',
   staleDays: 7,
   smsGateway: { url: '', token: '', sender: '' },
+  backupFolder: '',
 };
 
 /** The settings, each key falling back to its default. */

@@ -16,6 +16,10 @@ export interface EventMap {
   /** Data came in from a site (an import) or a conflict was decided. */
   'sync.changed': Record<string, never>;
   'campaigns.changed': { campaignId: string };
+  /** A backup was made, failed, or removed by the retention rule. */
+  'backup.changed': Record<string, never>;
+  /** The database was replaced by a restored backup: every desk signs in again. */
+  'database.restored': Record<string, never>;
 }
 export type EventName = keyof EventMap;
 export type DidarEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];

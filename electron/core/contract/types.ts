@@ -167,6 +167,8 @@ export interface Settings {
   staleDays: number;
   /** The short-message gateway; an empty URL means none (nothing is sent). */
   smsGateway: { url: string; token: string; sender: string };
+  /** Where backups are written: an absolute folder on the host, or '' for the `backups` folder beside the database. */
+  backupFolder: string;
 }
 
 export const INSTRUCTION_KINDS = ['answered', 'unit', 'agency', 'not_possible', 'review'] as const;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { readSettings } from '../api/settingsStore';
+import { followSwaps, writesPaused } from '../backup/liveDb';
 import { gatewayFromSettings, type SmsGateway } from './gateway';
 
 /** Attempts before a message is given up as failed. */
@@ -49,11 +50,16 @@ export async function sendPending(db: Db, gateway: SmsGateway | null, now: () =>
   return { gateway: true, sent, failed, pending: pendingCount() };
 }
 
-/** Runs the sender every `intervalMs` with the gateway the settings name at that moment; returns a stop function. */
-export function startOutboxSender(db: Db, intervalMs = 20_000, log: (e: unknown) => void = console.error): () => void {
+/**
+ * Runs the sender every `intervalMs` with the gateway the settings name at that moment; returns a
+ * stop function. It follows the host's connection across a restore (the `db` it was started
+ * with may have been replaced), and waits while a restore is copying the database.
+ */
+export function startOutboxSender(start: Db, intervalMs = 20_000, log: (e: unknown) => void = console.error): () => void {
   let running = false;
   const tick = async () => {
-    if (running || !db.open) return;
+    const db = followSwaps(start);
+    if (running || !db.open || writesPaused(db)) return;
     running = true;
     try {
       await sendPending(db, gatewayFromSettings(readSettings(db)));

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@ta
 import { useEffect, useState } from 'react';
 import type { DidarEvent, EventName, Input, MethodName, Output } from '../../../electron/core/contract';
 import { call, CallError, subscribe } from './client';
+import { signOutAfterRestore } from './useSession';
 
 /** Reads through the contract; the query key is the method and its input. */
 export function useCall<K extends MethodName>(
@@ -31,6 +32,9 @@ const STALE: Record<EventName, string[]> = {
   'sharedIssues.changed': ['sharedIssues.', 'visits.', 'desk.', 'followups.', 'instructions.', 'reports.'],
   'sync.changed': ['sync.', 'meetings.', 'clients.', 'visits.', 'followups.', 'reports.', 'lists.'],
   'campaigns.changed': ['campaigns.', 'queue.', 'meetings.', 'reports.'],
+  'backup.changed': ['backup.'],
+  // Everything is read again; the session itself is gone (App signs out on this event).
+  'database.restored': [''],
 };
 
 /**
@@ -44,6 +48,7 @@ export function useLiveUpdates(token: string | null): boolean {
     if (!token) return;
     return subscribe(
       (e: DidarEvent) => {
+        if (e.name === 'database.restored') return signOutAfterRestore();
         const prefixes = STALE[e.name];
         void client.invalidateQueries({ predicate: (q) => prefixes.some((p) => String(q.queryKey[0]).startsWith(p)) });
       },

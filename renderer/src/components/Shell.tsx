@@ -37,6 +37,7 @@ export function Shell({ me, online, children }: Props) {
     { to: '/reports', label: fa.nav.reports, show: followers },
     { to: '/sync', label: fa.nav.sync, show: me.role === 'admin' },
     { to: '/audit', label: fa.nav.audit, show: me.role === 'admin' },
+    { to: '/backups', label: fa.nav.backups, show: me.role === 'admin' },
     { to: '/users', label: fa.nav.users, show: me.role === 'admin' },
     { to: '/settings', label: fa.nav.settings, show: me.role === 'admin' },
   ];

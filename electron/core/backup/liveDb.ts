@@ -1,0 +1,31 @@
+import type { Db } from '../db/open';
+
+/**
+ * A restore replaces the host's connection with one on the restored file. Code that was handed
+ * the old connection once (the outbox sender, started with `core.db`) finds the current one
+ * with `followSwaps`; and while a restore is copying the current database and swapping it,
+ * writes to it are paused (they would be lost with the replaced file).
+ */
+
+const successor = new WeakMap<Db, Db>();
+const paused = new WeakSet<Db>();
+
+/** The connection that replaced `db` (after any number of restores), or `db` itself. */
+export function followSwaps(db: Db): Db {
+  let current = db;
+  for (let next = successor.get(current); next; next = successor.get(current)) current = next;
+  return current;
+}
+
+export function markReplaced(old: Db, next: Db): void {
+  if (old !== next) successor.set(old, next);
+}
+
+export function setWritesPaused(db: Db, on: boolean): void {
+  if (on) paused.add(db);
+  else paused.delete(db);
+}
+
+export function writesPaused(db: Db): boolean {
+  return paused.has(db);
+}
