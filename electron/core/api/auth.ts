@@ -6,8 +6,10 @@ import { hashPassword, hashToken, newSessionToken, verifyDummyPassword, verifyPa
 import { leansOnUsername } from '../domain/passwordRules';
 import { audit, me, type Ctx, type HandlersOf } from './context';
 import { AppError, fail } from './errors';
+import { prepared } from '../db/statements';
 import { readSettings } from './settingsStore';
 import { activeItemExists } from './lists';
+import { applySetup, checkSetup, setupDefaults } from './setup';
 
 /** A session ends this long after sign-in, whatever happens. */
 export const SESSION_HOURS = 12;
@@ -72,15 +74,15 @@ function startSession(ctx: Ctx, user: UserDbRow): SessionInfo {
  */
 export function actorForToken(db: Ctx['db'], token: string, now: string): Actor | null {
   const hash = hashToken(token);
-  const row = db
-    .prepare(
-      `SELECT u.*, s.last_seen_at AS session_seen FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND ${ALIVE} AND u.active = 1`,
-    )
-    .get(hash, now, idleCutoff(now)) as (UserDbRow & { session_seen: string | null }) | undefined;
+  // Prepared once per connection (db/statements.ts): every call but the public three comes through here.
+  const row = prepared(
+    db,
+    `SELECT u.*, s.last_seen_at AS session_seen FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = ? AND ${ALIVE} AND u.active = 1`,
+  ).get(hash, now, idleCutoff(now)) as (UserDbRow & { session_seen: string | null }) | undefined;
   if (!row) return null;
   if (!row.session_seen || row.session_seen <= plusMs(now, -TOUCH_EVERY_MS)) {
-    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
+    prepared(db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
   }
   return toActor(row);
 }
@@ -171,12 +173,21 @@ const auditedUser = (u: UserDbRow) => ({
 export const authHandlers = {
   'auth.status': (_input, ctx) => {
     const count = (ctx.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-    return { needsSetup: count === 0, directorateName: readSettings(ctx.db).directorateName };
+    const directorateName = readSettings(ctx.db).directorateName;
+    return count === 0 ? { needsSetup: true, directorateName, setup: setupDefaults(ctx.db) } : { needsSetup: false, directorateName };
   },
+  /**
+   * The first run, in one transaction: every check first (the password against the username, the
+   * counties, then the backup folder on disk), then the admin, the settings and counties (audited
+   * as the new admin) and the session. Any refusal rolls everything back.
+   */
   'auth.setup': (input, ctx) => {
     const count = (ctx.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
     if (count > 0) throw fail.conflict('setup.done');
-    const user = createUser(ctx, { ...input, role: 'admin' });
+    checkNotUsername(input.password, input.username, 'password');
+    checkSetup(ctx, input);
+    const user = createUser(ctx, { username: input.username, displayName: input.displayName, password: input.password, role: 'admin' });
+    applySetup({ ...ctx, actor: toActor(user) }, input);
     return startSession(ctx, user);
   },
   /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ANY_ROLE, method, returns, ROLES } from './define';
 import { id, password, requiredText, username } from './fields';
+import { listsContract } from './lists';
 import type { Actor, SessionInfo, UserRow } from './types';
+import { normalizeForSearch } from '../domain/normalize';
 
 /** A user as the admin's screen shows them: besides the record, the lock, the last sign-in and the live sessions. */
 export interface UserAdminRow extends UserRow {
@@ -21,15 +23,74 @@ const withRepresentation = <T extends z.ZodType<{ role: string; unitId: string |
 
 const userId = z.strictObject({ id });
 
+/** What the first-run wizard starts from (the fresh database's seeded values); only while no user exists. */
+export interface SetupDefaults {
+  directorateName: string;
+  province: string;
+  /** The seeded counties, in their order. */
+  counties: { id: string; name: string }[];
+  logo: string;
+  printer: string;
+  backupFolder: string;
+  /** Where backups go when `backupFolder` is '': the `backups` folder beside the database, as an absolute path on the host. */
+  defaultBackupFolder: string;
+}
+
+/**
+ * The province's counties as the wizard leaves them, in order: an item with an id keeps (and may
+ * rename) that seeded county, one without is added, a seeded county not listed is removed. No
+ * empty name, no name twice once normalized (ي/ی, ك/ک, ZWNJ, spaces …).
+ */
+const setupCounties = z
+  .array(z.strictObject({ id: id.optional(), name: requiredText(120) }))
+  .min(1, { error: 'msg:setup.countiesEmpty' })
+  .max(200)
+  .superRefine((items, check) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const key = normalizeForSearch(item.name);
+      if (seen.has(key)) check.addIssue({ code: 'custom', message: 'msg:setup.countyDuplicate', path: [i, 'name'] });
+      seen.add(key);
+    });
+  });
+
+/** The settings the wizard sets, with the same rules as `settings.save`. */
+const settingsField = listsContract['settings.save'].input.shape;
+
+/**
+ * The first run in one call: the first admin, and optionally the directorate, province, counties,
+ * logo, printer and backup folder (each left out keeps the fresh database's value). The keys are
+ * in the wizard's order, so the first error named is on the earliest step.
+ */
+const setupInput = z.strictObject({
+  directorateName: settingsField.directorateName,
+  province: settingsField.province,
+  counties: setupCounties.optional(),
+  logo: settingsField.logo,
+  displayName: requiredText(80),
+  username,
+  password,
+  printer: settingsField.printer,
+  /** '' = the `backups` folder beside the database; otherwise an absolute folder the host can create and write into. */
+  backupFolder: z
+    .string()
+    .max(400)
+    .transform((v) => v.trim())
+    .refine((v) => [...v].every((c) => c.charCodeAt(0) >= 0x20), { error: 'msg:setup.backupFolderInvalid' })
+    .optional(),
+});
+
 export const authContract = {
   'auth.status': method({
     input: z.strictObject({}),
     access: 'public',
     readonly: true,
-    returns: returns<{ needsSetup: boolean; directorateName: string }>(),
+    /** `setup` (what the wizard starts from) only while no user exists. */
+    returns: returns<{ needsSetup: boolean; directorateName: string; setup?: SetupDefaults }>(),
   }),
+  /** Public only while no user exists; everything is written in one transaction, or nothing. */
   'auth.setup': method({
-    input: z.strictObject({ username, displayName: requiredText(80), password }),
+    input: setupInput,
     access: 'public',
     returns: returns<SessionInfo>(),
   }),

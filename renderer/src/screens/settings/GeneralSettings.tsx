@@ -1,21 +1,11 @@
-import { Button, FileInput, Group, Image, NumberInput, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DueDays, Settings } from '../../../../electron/core/contract';
 import { useAction, useCall } from '../../api/hooks';
 import { fieldError } from '../../components/errors';
+import { LogoInput } from '../../components/LogoInput';
 import { fa, keysOf } from '../../locale/fa';
-
-const LOGO_MAX_BYTES = 200_000;
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The directorate's name and logo (printed on slips), the queue rule, default due days, printing, staleness, the SMS gateway. */
 export function GeneralSettings() {
@@ -26,15 +16,8 @@ export function GeneralSettings() {
 function GeneralSettingsForm({ initial }: { initial: Settings }) {
   const save = useAction('settings.save');
   const [form, setForm] = useState(initial);
-  const [logoError, setLogoError] = useState<string | undefined>();
   const setGateway = (patch: Partial<Settings['smsGateway']>) => setForm({ ...form, smsGateway: { ...form.smsGateway, ...patch } });
   const setDue = (kind: keyof DueDays, v: string | number) => setForm({ ...form, dueDays: { ...form.dueDays, [kind]: typeof v === 'number' ? v : Number(v) } });
-  const onLogo = async (file: File | null) => {
-    setLogoError(undefined);
-    if (!file) return setForm({ ...form, logo: '' });
-    if (file.size > LOGO_MAX_BYTES) return setLogoError(fa.settings.logoTooLarge);
-    setForm({ ...form, logo: await readAsDataUrl(file) });
-  };
   return (
     <form
       onSubmit={(e) => {
@@ -46,23 +29,7 @@ function GeneralSettingsForm({ initial }: { initial: Settings }) {
       <Stack maw={640}>
         <TextInput label={fa.settings.directorateName} value={form.directorateName} onChange={(e) => setForm({ ...form, directorateName: e.currentTarget.value })} error={fieldError(save.error, 'directorateName')} />
         <TextInput label={fa.settings.province} value={form.province} onChange={(e) => setForm({ ...form, province: e.currentTarget.value })} error={fieldError(save.error, 'province')} />
-        <Group align="flex-end">
-          <FileInput
-            label={fa.settings.logo}
-            description={fa.settings.logoHint}
-            accept="image/png,image/jpeg,image/svg+xml"
-            onChange={(f) => void onLogo(f)}
-            clearable
-            error={logoError ?? fieldError(save.error, 'logo')}
-            w={320}
-          />
-          {form.logo && <Image src={form.logo} alt={fa.settings.logo} h={56} w="auto" fit="contain" />}
-          {form.logo && (
-            <Button variant="subtle" color="red" size="xs" onClick={() => setForm({ ...form, logo: '' })}>
-              {fa.settings.removeLogo}
-            </Button>
-          )}
-        </Group>
+        <LogoInput value={form.logo} onChange={(logo) => setForm({ ...form, logo })} error={fieldError(save.error, 'logo')} />
         <NumberInput
           label={fa.settings.maxPriorityInRow}
           description={fa.settings.maxPriorityHint}
