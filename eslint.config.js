@@ -55,8 +55,8 @@ export default tseslint.config(
           patterns: [
             ...electronImport.patterns,
             {
-              // Anything of the core except the contract and three pure, dependency-free helpers.
-              regex: '(^|/)electron/core(/(index|api|db|testing)(/.*)?|/domain/(?!(digits|normalize|nationalId)$)[^/]+)?$',
+              // Anything of the core except the contract and four pure, dependency-free helpers.
+              regex: '(^|/)electron/core(/(index|api|db|testing)(/.*)?|/domain/(?!(digits|normalize|nationalId|hostAddress)$)[^/]+)?$',
               message: 'The renderer reaches the core only through the contract (types) and pure display helpers.',
             },
             {

@@ -4,18 +4,28 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { startOutboxSender } from '../core/outbox/sender';
+import { startBackupScheduler } from '../core/backup/scheduler';
 import { fillDemo } from './demo';
 import { startStation } from './server';
+import { resolveListenOptions } from './listenOptions';
+import { announceStation } from './mdns';
+import { readSettings } from '../core/api/settingsStore';
 
 /**
- * `npm run station -- [--port 8080] [--host 0.0.0.0] [--data ./folder] [--demo]`: the host
- * without a window. Serves the renderer build and the API; prints where it listens and
- * which data folder it uses.
+ * `npm run station -- [--port 8080] [--host 0.0.0.0] [--tls-cert cert.pem --tls-key key.pem]
+ * [--no-mdns] [--data ./folder] [--demo]`: the host without a window. Serves the renderer build
+ * and the API; prints where it listens and which data folder it uses. Without `--host`,
+ * `--port` or the TLS flags, the station's settings (set by the admin) apply; their defaults are
+ * 127.0.0.1 (this PC only) and 8080. On any address but loopback the host announces itself on
+ * the LAN by mDNS so desktop desks can find it.
  */
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '8080' },
-    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'no-mdns': { type: 'boolean', default: false },
     data: { type: 'string', default: './data' },
     demo: { type: 'boolean', default: false },
   },
@@ -54,13 +64,18 @@ if (values.demo) {
   }
 }
 
-const station = await startStation({ core, rendererDir, host: values.host!, port: Number(values.port) });
+const listen = resolveListenOptions(core.db, { host: values.host, port: values.port, tlsCert: values['tls-cert'], tlsKey: values['tls-key'] });
+for (const w of listen.warnings) console.warn(`Warning: ${w}`);
+const station = await startStation({ core, rendererDir, host: listen.host, port: listen.port, ...(listen.tls ? { tls: listen.tls } : {}) });
+const announcement = values['no-mdns'] || listen.host.startsWith('127.') ? null : announceStation({ port: station.port, tls: Boolean(listen.tls), name: readSettings(core.db).directorateName });
 const stopOutbox = startOutboxSender(core.db);
+startBackupScheduler(core);
 console.log(`Didar station: ${station.url}`);
 console.log(`Data folder:   ${dataDir}`);
 
 const stop = () => {
   stopOutbox();
+  announcement?.stop();
   void station.close().then(() => {
     core.close();
     process.exit(0);

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
@@ -28,6 +29,10 @@ export interface StationOptions {
   rendererDir: string;
   host?: string;
   port?: number;
+  /** Serve over TLS only, with the admin's certificate and key (PEM). */
+  tls?: { cert: string; key: string };
+  /** How often the events channel carries a heartbeat, so a desk notices a host that vanished without closing. */
+  heartbeatMs?: number;
 }
 
 export interface Station {
@@ -35,6 +40,24 @@ export interface Station {
   url: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** The wire's heartbeat on the events channel (not a DidarEvent; desks drop it after noting the host is alive). */
+export const HEARTBEAT = '{"name":"heartbeat"}';
+
+/**
+ * CORS stays closed: the host never sends `Access-Control-Allow-*`, so no other site's page can
+ * read an answer, and a request that carries an `Origin` (a browser's cross-site POST or
+ * WebSocket) must come from the station's own origin. Desktop desks and scripts send none.
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -119,7 +142,9 @@ export async function startStation(options: StationOptions): Promise<Station> {
 
   let stationUrl = '';
   const pdf = createPdfRenderer(() => stationUrl);
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (options.tls) res.setHeader('strict-transport-security', 'max-age=31536000');
+    if (!sameOrigin(req)) return fail(res, 'forbidden', GENERIC_BY_CODE.forbidden);
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/print/pdf') return servePdf(core, pdf, req, res);
     if (url.pathname.startsWith('/api/')) {
@@ -127,7 +152,12 @@ export async function startStation(options: StationOptions): Promise<Station> {
         res.writeHead(405, { allow: 'POST' }).end();
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return fail(res, 'unknown_method', GENERIC_BY_CODE.unknown_method);
+      }
       void readBody(req, method === 'sync.import' ? MAX_SYNC_BODY : MAX_BODY).then(
         (text) => {
           if (text === null) return fail(res, 'invalid_input', MESSAGES['json.invalid']);
@@ -151,14 +181,15 @@ export async function startStation(options: StationOptions): Promise<Station> {
       return;
     }
     serveStatic(options.rendererDir, req, res);
-  });
+  };
+  const server: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handle) : createServer(handle);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const token = url.searchParams.get('token') ?? '';
-    if (url.pathname !== '/api/events' || !token || !actorForToken(core.db, token, new Date().toISOString())) {
+    if (url.pathname !== '/api/events' || !sameOrigin(req) || !token || !actorForToken(core.db, token, new Date().toISOString())) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -174,6 +205,10 @@ export async function startStation(options: StationOptions): Promise<Station> {
     const data = JSON.stringify(event);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(data);
   });
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(HEARTBEAT);
+  }, options.heartbeatMs ?? 5000);
+  heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -181,7 +216,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  stationUrl = `http://${shownHost}:${port}/`;
+  stationUrl = `${options.tls ? 'https' : 'http'}://${shownHost}:${port}/`;
   return {
     server,
     port,
@@ -191,6 +226,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
         pdf.close(),
         new Promise<void>((resolve) => {
           unsubscribe();
+          clearInterval(heartbeat);
           for (const ws of sockets) ws.terminate();
           wss.close();
           server.close(() => resolve());

@@ -26,7 +26,15 @@ export const CSP =
 /** Serves the built renderer from `root`; paths outside it are refused, unknown paths get index.html. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://x');
-  let path = normalize(join(root, decodeURIComponent(url.pathname)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    // A malformed escape (`%E0%A4%A`) is the caller's mistake, not a reason for the host to fall over.
+    res.writeHead(400).end();
+    return;
+  }
+  let path = normalize(join(root, decoded));
   if (!path.startsWith(root + sep) && path !== root) {
     res.writeHead(403).end();
     return;
@@ -44,5 +52,8 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     'referrer-policy': 'no-referrer',
     'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(path).pipe(res);
+  // A file removed while it is read (a rebuild) ends this answer, never the host.
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

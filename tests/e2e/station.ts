@@ -19,12 +19,14 @@ export interface StationOptions {
   env?: Record<string, string>;
   /** The port to listen on (e.g. a stopped station's, to come back where the browsers expect it); default: a free one. */
   port?: number;
+  /** More command-line flags (e.g. `--host 0.0.0.0`, to be announced on the LAN). */
+  args?: string[];
 }
 
 /** Starts `npm run station` (without rebuilding) on a free port with a fresh temporary data folder (or the one given). */
 export async function startStation(options: StationOptions = {}): Promise<RunningStation> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'didar-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/station/cli.ts', '--port', String(options.port ?? 0), '--data', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/station/cli.ts', '--port', String(options.port ?? 0), '--data', dataDir, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
   });
@@ -33,7 +35,7 @@ export async function startStation(options: StationOptions = {}): Promise<Runnin
     const timer = setTimeout(() => reject(new Error(`station did not start:\n${log}`)), 30_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
-      const m = /Didar station: (http:\/\/\S+)/.exec(log);
+      const m = /Didar station: (https?:\/\/\S+)/.exec(log);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);

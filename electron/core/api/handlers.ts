@@ -16,6 +16,8 @@ import { sharedIssuesHandlers } from './sharedIssues';
 import { syncHandlers } from './sync';
 import { campaignsHandlers } from './campaigns';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
+import { stationHandlers } from './station';
 
 /** Every method's handler; a method of the contract without one fails the type check here. */
 export const handlers: HandlersOf<Contract> = combine(
@@ -34,4 +36,6 @@ export const handlers: HandlersOf<Contract> = combine(
   syncHandlers,
   campaignsHandlers,
   auditHandlers,
+  backupHandlers,
+  stationHandlers,
 );

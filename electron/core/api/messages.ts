@@ -4,6 +4,9 @@ import { fieldDeskFieldLabels, fieldDeskMessages } from './messages/fieldDesk';
 import { sharedIssuesFieldLabels, sharedIssuesMessages } from './messages/sharedIssues';
 import { syncFieldLabels, syncMessages } from './messages/sync';
 import { securityFieldLabels, securityMessages } from './messages/security';
+import { backupFieldLabels, backupMessages } from './messages/backup';
+import { stationFieldLabels, stationMessages } from './messages/station';
+import { setupFieldLabels, setupMessages } from './messages/setup';
 
 /** Core's Persian message table: every text an error can carry to a person. */
 export const MESSAGES = {
@@ -79,6 +82,9 @@ export const MESSAGES = {
   ...syncMessages,
   ...campaignsMessages,
   ...securityMessages,
+  ...backupMessages,
+  ...stationMessages,
+  ...setupMessages,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -160,6 +166,9 @@ export const FIELD_LABELS: Record<string, string> = {
   ...syncFieldLabels,
   ...campaignsFieldLabels,
   ...securityFieldLabels,
+  ...backupFieldLabels,
+  ...stationFieldLabels,
+  ...setupFieldLabels,
 };
 
 export const GENERIC_BY_CODE: Record<ErrorCode, string> = {

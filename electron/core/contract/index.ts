@@ -15,10 +15,12 @@ import { sharedIssuesContract } from './sharedIssues';
 import { syncContract } from './sync';
 import { campaignsContract } from './campaigns';
 import { auditContract } from './audit';
+import { backupContract } from './backup';
+import { stationContract } from './station';
 
 /** The whole contract: every method Didar answers, by name. */
 export const contract = combine(authContract, listsContract, meetingsContract, clientsContract, queueContract, deskContract, printContract, queueActionsContract, followupContract, reportsContract,
-  fieldDeskContract, sharedIssuesContract, syncContract, campaignsContract, auditContract);
+  fieldDeskContract, sharedIssuesContract, syncContract, campaignsContract, auditContract, backupContract, stationContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

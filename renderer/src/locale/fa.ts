@@ -6,6 +6,9 @@ import { fieldDeskFa } from './fa/fieldDesk';
 import { sharedIssuesFa } from './fa/sharedIssues';
 import { syncFa } from './fa/sync';
 import { securityFa } from './fa/security';
+import { setupFa } from './fa/setup';
+import { backupFa } from './fa/backup';
+import { stationFa } from './fa/station';
 
 /** Every text the renderer shows, in one place (issue 7's areas keep theirs in ./fa/, merged here). */
 export const fa = {
@@ -37,6 +40,7 @@ export const fa = {
     campaigns: 'تماس تلفنی',
     sync: 'تبادل داده میزها',
     audit: 'رویدادنگار',
+    backups: 'پشتیبان‌گیری',
     users: 'کاربران',
     settings: 'فهرست‌ها و تنظیمات',
     intake: 'پذیرش',
@@ -58,16 +62,9 @@ export const fa = {
     agency: 'نماینده دستگاه اجرایی',
     display: 'نمایشگر سالن انتظار',
   } satisfies Record<Role, string>,
-  setup: {
-    title: 'راه‌اندازی نخستین',
-    intro: 'این نخستین اجرای دیدار روی این دستگاه است. حساب مدیر سامانه را بسازید؛ گذرواژه پیش‌فرضی وجود ندارد.',
-    username: 'نام کاربری (لاتین)',
-    displayName: 'نام و نام خانوادگی',
-    password: 'گذرواژه',
-    repeat: 'تکرار گذرواژه',
-    mismatch: 'تکرار گذرواژه با خود گذرواژه یکی نیست.',
-    submit: 'ساخت حساب مدیر و ورود',
-  },
+  setup: setupFa,
+  backup: backupFa,
+  station: stationFa,
   login: {
     title: 'ورود به دیدار',
     username: 'نام کاربری',

@@ -3,6 +3,7 @@ import { useCall } from '../api/hooks';
 import { fa, keysOf } from '../locale/fa';
 import { GeneralSettings } from './settings/GeneralSettings';
 import { ListEditor } from './settings/ListEditor';
+import { NetworkSettings } from './settings/NetworkSettings';
 
 /** The admin's lists (counties, units, agencies, request categories) and general settings. */
 export function SettingsScreen() {
@@ -19,6 +20,7 @@ export function SettingsScreen() {
               </Tabs.Tab>
             ))}
             <Tabs.Tab value="general">{fa.settings.general}</Tabs.Tab>
+            <Tabs.Tab value="network">{fa.station.settings.tab}</Tabs.Tab>
           </Tabs.List>
           {keysOf(fa.settings.lists).map((k) => (
             <Tabs.Panel key={k} value={k}>
@@ -27,6 +29,9 @@ export function SettingsScreen() {
           ))}
           <Tabs.Panel value="general">
             <GeneralSettings />
+          </Tabs.Panel>
+          <Tabs.Panel value="network">
+            <NetworkSettings />
           </Tabs.Panel>
         </Tabs>
       </Paper>
