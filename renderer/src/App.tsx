@@ -6,6 +6,8 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { useCall, useLiveUpdates } from './api/hooks';
 import { useToken } from './api/useSession';
 import { Shell } from './components/Shell';
+import { desktopBridge } from './api/transport';
+import { DesktopGate } from './screens/connection/DesktopGate';
 import { FirstRun } from './screens/FirstRun';
 import { Intake } from './screens/Intake';
 import { Login } from './screens/Login';
@@ -26,6 +28,7 @@ import { SharedIssuesScreen } from './screens/sharedIssues/SharedIssuesScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
 import { CampaignsScreen } from './screens/campaigns/CampaignsScreen';
 import { AuditScreen } from './screens/audit/AuditScreen';
+import { BackupScreen } from './screens/backup/BackupScreen';
 // Reports and the dashboard carry the charts library: loaded when first opened.
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const DashboardScreen = lazy(() => import('./screens/reports/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
@@ -91,6 +94,7 @@ function SignedIn({ token }: { token: string }) {
           <Route path="/campaigns">{() => <CampaignsScreen campaignId={null} />}</Route>
           <Route path="/campaigns/:id">{(p) => <CampaignsScreen campaignId={p.id} />}</Route>
           <Route path="/audit">{() => <AuditScreen />}</Route>
+          <Route path="/backups">{() => <BackupScreen />}</Route>
           <Route path="/users">{() => <Users />}</Route>
           <Route path="/settings">{() => <SettingsScreen />}</Route>
           <Route>{() => (representative ? <FollowupScreen me={me.data} /> : <Meetings me={me.data} />)}</Route>
@@ -125,5 +129,8 @@ function SessionScope({ token }: { token: string | null }) {
 export function App() {
   const token = useToken();
   if (window.location.hash.startsWith('#/print/')) return <PrintScope />;
-  return <SessionScope key={token ?? 'signed-out'} token={token} />;
+  const scope = <SessionScope key={token ?? 'signed-out'} token={token} />;
+  // The desktop app chooses first whether this PC holds the data or joins a host; a browser is already at its host.
+  const bridge = desktopBridge();
+  return bridge ? <DesktopGate connection={bridge.connection}>{scope}</DesktopGate> : scope;
 }
