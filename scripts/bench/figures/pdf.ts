@@ -59,7 +59,8 @@ export async function pdfFigure(session: BenchSession, station: Station, runs: n
       warmup,
     );
     const fresh = stats.emptyFresh;
-    const { pagesOpened, warmPrints } = renderer.stats;
+    // The kept-page counters arrive with the warm print pages (next commit); until then: none.
+    const { pagesOpened, warmPrints } = (renderer as { stats?: { pagesOpened: number; warmPrints: number } }).stats ?? { pagesOpened: 0, warmPrints: 0 };
     return judge({
       id: 'pdf',
       name: 'referral slip to PDF, warm (station renderer)',
