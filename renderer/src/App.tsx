@@ -1,8 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { printRequests } from './api/client';
 import { useCall, useLiveUpdates } from './api/hooks';
 import { useToken } from './api/useSession';
 import { Shell } from './components/Shell';
@@ -104,9 +105,20 @@ function SignedIn({ token }: { token: string }) {
   );
 }
 
-/** A print page: no frame, no live updates; the page signals when it is ready to print. */
+/**
+ * A print page: no frame, no live updates; the page signals when it is ready to print. Each
+ * print the page is given (the station moves a kept page to the next print, see
+ * `printRequests`) gets a scope of its own: a new cache, so every print reads its data afresh
+ * with its own caller's token, and nothing read for the print before stays in the page.
+ */
 function PrintScope() {
-  const [client] = useState(newQueryClient);
+  const request = useSyncExternalStore(printRequests.onChange, () => printRequests.current);
+  return <OnePrint key={request} />;
+}
+
+function OnePrint() {
+  // Nothing is kept once the print's page is gone (gcTime 0): the scope before holds no data.
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 0 } } }));
   return (
     <QueryClientProvider client={client}>
       <Router hook={useHashLocation}>

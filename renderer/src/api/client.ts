@@ -27,6 +27,9 @@ function tokenFromAddress(): string | null {
   return t;
 }
 
+/** Whether this window was opened as a print page (the station keeps such a page for the next prints). */
+const openedToPrint = window.location.hash.startsWith('#/print/');
+
 let token: string | null = tokenFromAddress() ?? sessionStorage.getItem('didar.token');
 const tokenListeners = new Set<(t: string | null) => void>();
 
@@ -46,11 +49,45 @@ export const session = {
   },
 };
 
+let printRequest = 0;
+const printListeners = new Set<() => void>();
+
+/**
+ * The station's PDF renderer keeps a print page open and moves it to the next print by its
+ * address: `#/print/…?t=…` again, with that print's caller's token. Each move is a new print:
+ * its token replaces the one before (a move without a token, e.g. to `#/print/idle` after a
+ * print, leaves none in the page), and `printRequests` counts up so the print scope starts
+ * afresh, with nothing read for the print before. This runs before any other listener of the
+ * address (it is registered when this module loads, before the app renders), so the routes never
+ * see the token, nor the new route with the old token. Only a window opened to print takes a token
+ * from a moved address: a desk never does.
+ */
+if (openedToPrint) {
+  window.addEventListener('hashchange', () => {
+    session.set(tokenFromAddress());
+    printRequest += 1;
+    for (const l of printListeners) l();
+  });
+}
+
+/** The prints this page has been moved to (see above): the print scope is keyed by it. */
+export const printRequests = {
+  get current() {
+    return printRequest;
+  },
+  onChange(listener: () => void) {
+    printListeners.add(listener);
+    return () => void printListeners.delete(listener);
+  },
+};
+
 /** Calls a method of the contract; resolves with its value or throws a CallError. */
 export async function call<K extends MethodName>(method: K, input: Input<K>): Promise<Output<K>> {
-  const result = await transport.call(method, input, token);
+  const used = token;
+  const result = await transport.call(method, input, used);
   if (result.ok) return result.value as Output<K>;
-  if (result.error.code === 'unauthenticated' && method !== 'auth.login') session.set(null);
+  // Only the session that was refused ends: a late answer to an earlier session (a print page's previous print) leaves the current one.
+  if (result.error.code === 'unauthenticated' && method !== 'auth.login' && used === token) session.set(null);
   throw new CallError(result.error);
 }
 

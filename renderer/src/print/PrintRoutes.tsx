@@ -12,7 +12,8 @@ const ReportPage = lazy(() => import('./ReportPage').then((m) => ({ default: m.R
 /**
  * The print routes: #/print/ticket/:visitId (80 mm thermal), #/print/slip/:instructionId (A5),
  * #/print/visit-slips/:visitId (A5, one page per instruction), #/print/visit/:visitId (A4),
- * #/print/report/:scope (A4; the scope as base64url JSON).
+ * #/print/report/:scope (A4; the scope as base64url JSON). #/print/idle is the station's kept
+ * print page between two prints: empty, never ready, no token (nothing can ask a PDF of it).
  */
 export function PrintRoutes() {
   return (
@@ -23,6 +24,7 @@ export function PrintRoutes() {
         <Route path="/print/visit-slips/:visitId">{(p) => <VisitSlipsPage visitId={p.visitId} />}</Route>
         <Route path="/print/visit/:visitId">{(p) => <VisitSummaryPage visitId={p.visitId} />}</Route>
         <Route path="/print/report/:scope">{(p) => <ReportPage encoded={p.scope} />}</Route>
+        <Route path="/print/idle">{() => null}</Route>
         <Route>{() => <PrintNotFound />}</Route>
       </Switch>
     </Suspense>

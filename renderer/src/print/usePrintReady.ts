@@ -15,10 +15,15 @@ const SAMPLE = 'دیدار ۱۲۳ abc 123';
 export function usePrintReady(loaded: boolean, error: CallError | null, beforeReady?: () => void): void {
   useEffect(() => {
     const body = document.body;
+    // A page that goes (the station moves a kept print page to the next print) takes its mark with it.
+    const unmark = () => {
+      delete body.dataset.printReady;
+      delete body.dataset.printError;
+    };
     if (error) {
       body.dataset.printError = error.error.code;
       body.dataset.printReady = 'error';
-      return;
+      return unmark;
     }
     if (!loaded) return;
     let live = true;
@@ -33,8 +38,7 @@ export function usePrintReady(loaded: boolean, error: CallError | null, beforeRe
     })();
     return () => {
       live = false;
-      delete body.dataset.printReady;
-      delete body.dataset.printError;
+      unmark();
     };
   }, [loaded, error, beforeReady]);
 }

@@ -59,8 +59,7 @@ export async function pdfFigure(session: BenchSession, station: Station, runs: n
       warmup,
     );
     const fresh = stats.emptyFresh;
-    // The kept-page counters arrive with the warm print pages (next commit); until then: none.
-    const { pagesOpened, warmPrints } = (renderer as { stats?: { pagesOpened: number; warmPrints: number } }).stats ?? { pagesOpened: 0, warmPrints: 0 };
+    const { pagesOpened, warmPrints } = renderer.stats;
     return judge({
       id: 'pdf',
       name: 'referral slip to PDF, warm (station renderer)',
