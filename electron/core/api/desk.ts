@@ -13,6 +13,7 @@ import { activeItemExists } from './lists';
 import { getMeeting } from './meetings';
 import { callNextVisit } from './queue';
 import { enqueueMessage } from './outboxStore';
+import { prepared } from '../db/statements';
 
 type Fields = z.output<typeof instructionFields>;
 
@@ -20,7 +21,7 @@ const ACTIVE_AT_DESK = `('called', 'with_official')`;
 
 /** The visit, which must be at a desk (called, or with the official). */
 function visitAtDesk(db: Db, visitId: string): { id: string; meeting_id: string; status: VisitStatus; desk: string | null; client_id: string } {
-  const row = db.prepare('SELECT id, meeting_id, status, desk, client_id FROM visits WHERE id = ?').get(visitId) as
+  const row = prepared(db, 'SELECT id, meeting_id, status, desk, client_id FROM visits WHERE id = ?').get(visitId) as
     | { id: string; meeting_id: string; status: VisitStatus; desk: string | null; client_id: string }
     | undefined;
   if (!row) throw fail.notFound('visit.notFound', 'visitId');
@@ -30,8 +31,7 @@ function visitAtDesk(db: Db, visitId: string): { id: string; meeting_id: string;
 }
 
 function markWithOfficial(ctx: Ctx, visitId: string, meetingId: string): void {
-  const changed = ctx.db
-    .prepare(`UPDATE visits SET status = 'with_official', started_at = coalesce(started_at, ?) WHERE id = ? AND status = 'called'`)
+  const changed = prepared(ctx.db, `UPDATE visits SET status = 'with_official', started_at = coalesce(started_at, ?) WHERE id = ? AND status = 'called'`)
     .run(ctx.now, visitId).changes;
   if (changed) {
     ctx.emit('queue.changed', { meetingId });
@@ -62,7 +62,7 @@ export function checkFields(ctx: Ctx, f: Fields, meetingId: string, keptDueDate:
   // Handed at the table: the agency must be sitting at this meeting's table; its representative sets the due date if they take it away.
   const atTable = f.kind === 'agency' && f.atTable;
   if (atTable) {
-    const present = ctx.db.prepare('SELECT 1 FROM meeting_agencies WHERE meeting_id = ? AND agency_id = ?').get(meetingId, f.agencyId);
+    const present = prepared(ctx.db, 'SELECT 1 FROM meeting_agencies WHERE meeting_id = ? AND agency_id = ?').get(meetingId, f.agencyId);
     need(present !== undefined, 'instruction.agencyNotAtTable', 'atTable');
   }
   const followed = f.kind === 'unit' || f.kind === 'agency' || f.kind === 'review';
@@ -98,8 +98,7 @@ export const deskHandlers = {
   'desk.mine': (input, ctx) => {
     getMeeting(ctx.db, input.meetingId);
     return (
-      ctx.db
-        .prepare(`SELECT id FROM visits WHERE meeting_id = ? AND called_by = ? AND status IN ${ACTIVE_AT_DESK} ORDER BY call_seq`)
+      prepared(ctx.db, `SELECT id FROM visits WHERE meeting_id = ? AND called_by = ? AND status IN ${ACTIVE_AT_DESK} ORDER BY call_seq`)
         .all(input.meetingId, me(ctx).userId) as { id: string }[]
     ).map((r) => r.id);
   },
@@ -112,15 +111,14 @@ export const deskHandlers = {
   'visits.finish': (input, ctx) => {
     const visit = visitAtDesk(ctx.db, input.visitId);
     const open = (
-      ctx.db
-        .prepare(
+      prepared(ctx.db, 
           `SELECT count(*) AS n FROM requests r WHERE r.visit_id = ?
              AND NOT EXISTS (SELECT 1 FROM instructions i WHERE i.request_id = r.id AND i.status <> 'cancelled')`,
         )
         .get(visit.id) as { n: number }
     ).n;
     if (open > 0) throw new AppError('conflict', 'visit.openRequests', 'requests', { n: open.toLocaleString('fa-IR') });
-    ctx.db.prepare(`UPDATE visits SET status = 'done', started_at = coalesce(started_at, ?), finished_at = ? WHERE id = ?`).run(ctx.now, ctx.now, visit.id);
+    prepared(ctx.db, `UPDATE visits SET status = 'done', started_at = coalesce(started_at, ?), finished_at = ? WHERE id = ?`).run(ctx.now, ctx.now, visit.id);
     audit(ctx, 'finish', 'visit', visit.id, { status: visit.status }, { status: 'done' });
     ctx.emit('queue.changed', { meetingId: visit.meeting_id });
     ctx.emit('visits.changed', { visitId: visit.id, meetingId: visit.meeting_id });
@@ -132,10 +130,9 @@ export const deskHandlers = {
     const actor = me(ctx);
     const visit = visitAtDesk(ctx.db, input.visitId);
     if (!activeItemExists(ctx.db, 'categories', input.categoryId)) throw fail.invalid('category.notFound', 'categoryId');
-    const { n } = ctx.db.prepare('SELECT coalesce(max(position), 0) AS n FROM requests WHERE visit_id = ?').get(visit.id) as { n: number };
+    const { n } = prepared(ctx.db, 'SELECT coalesce(max(position), 0) AS n FROM requests WHERE visit_id = ?').get(visit.id) as { n: number };
     const id = newId();
-    ctx.db
-      .prepare('INSERT INTO requests (id, visit_id, position, category_id, text, urgency, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    prepared(ctx.db, 'INSERT INTO requests (id, visit_id, position, category_id, text, urgency, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, visit.id, n + 1, input.categoryId, input.text, input.urgency, actor.userId, ctx.now);
     audit(ctx, 'add', 'request', id, null, input);
     markWithOfficial(ctx, visit.id, visit.meeting_id);
@@ -145,7 +142,7 @@ export const deskHandlers = {
   'instructions.issue': (input, ctx) => {
     const request = getRequest(ctx.db, input.requestId);
     const visit = visitAtDesk(ctx.db, request.visitId);
-    const live = ctx.db.prepare(`SELECT 1 FROM instructions WHERE request_id = ? AND status <> 'cancelled'`).get(request.id);
+    const live = prepared(ctx.db, `SELECT 1 FROM instructions WHERE request_id = ? AND status <> 'cancelled'`).get(request.id);
     if (live) throw fail.conflict('request.hasInstruction', {}, 'requestId');
     const v = checkFields(ctx, input.fields, visit.meeting_id);
     const id = insertInstruction(ctx, { ...v, request_id: request.id, visit_id: visit.id, client_id: visit.client_id });
@@ -161,12 +158,11 @@ export const deskHandlers = {
     const actor = me(ctx);
     const before = getInstruction(ctx.db, input.id);
     if (before.status === 'cancelled') throw fail.conflict('instruction.cancelled', {}, 'id');
-    const meetingId = (ctx.db.prepare('SELECT meeting_id FROM visits WHERE id = ?').get(before.visitId) as { meeting_id: string }).meeting_id;
+    const meetingId = (prepared(ctx.db, 'SELECT meeting_id FROM visits WHERE id = ?').get(before.visitId) as { meeting_id: string }).meeting_id;
     const v = checkFields(ctx, input.fields, meetingId, before.dueDate);
     // A result recorded by follow-up stands: amending the order's wording does not reopen it.
     const status = before.outcome !== null ? before.status : v.status;
-    ctx.db
-      .prepare(
+    prepared(ctx.db, 
         `UPDATE instructions SET kind = ?, text = ?, answer = ?, reason = ?, reviewer = ?, unit_id = ?, agency_id = ?,
            due_date = ?, amount_rials = ?, funder = ?, status = ?, at_table = ?, version = version + 1,
            amended_by = ?, amended_at = ?, amend_reason = ?,
@@ -185,14 +181,13 @@ export const deskHandlers = {
     const actor = me(ctx);
     const before = getInstruction(ctx.db, input.id);
     if (before.status === 'cancelled') throw fail.conflict('instruction.cancelled', {}, 'id');
-    ctx.db
-      .prepare(`UPDATE instructions SET status = 'cancelled', cancelled_by = ?, cancelled_at = ?, cancel_reason = ?, version = version + 1 WHERE id = ?`)
+    prepared(ctx.db, `UPDATE instructions SET status = 'cancelled', cancelled_by = ?, cancelled_at = ?, cancel_reason = ?, version = version + 1 WHERE id = ?`)
       .run(actor.userId, ctx.now, input.reason, input.id);
     const after = getInstruction(ctx.db, input.id);
     audit(ctx, 'cancel', 'instruction', input.id, before, after);
     emitInstruction(ctx, after);
     if (after.atTable) {
-      const meetingId = (ctx.db.prepare('SELECT meeting_id FROM visits WHERE id = ?').get(after.visitId) as { meeting_id: string }).meeting_id;
+      const meetingId = (prepared(ctx.db, 'SELECT meeting_id FROM visits WHERE id = ?').get(after.visitId) as { meeting_id: string }).meeting_id;
       ctx.emit('agencyDesk.changed', { meetingId, agencyId: after.agencyId! });
     }
     return after;

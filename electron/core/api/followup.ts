@@ -13,6 +13,7 @@ import { activeItemExists } from './lists';
 import { enqueueMessage } from './outboxStore';
 import { readSettings } from './settingsStore';
 import { sharedIssueOf, sharedSiblings } from './sharedIssues';
+import { prepared } from '../db/statements';
 
 const DAY = 86_400_000;
 
@@ -50,8 +51,7 @@ function withShared(ctx: Ctx, instructionId: string): string[] {
 }
 
 function addStepRow(ctx: Ctx, instructionId: string, kind: FollowupStep['kind'], text: string, at: string): void {
-  ctx.db
-    .prepare('INSERT INTO follow_ups (id, instruction_id, kind, text, by_user, at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  prepared(ctx.db, 'INSERT INTO follow_ups (id, instruction_id, kind, text, by_user, at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(newId(), instructionId, kind, text, me(ctx).userId, at, ctx.now);
 }
 
@@ -128,17 +128,15 @@ export const followupHandlers = {
       }
     }
     const from = `FROM instructions i JOIN clients cl ON cl.id = i.client_id JOIN visits v ON v.id = i.visit_id WHERE ${where.join(' AND ')}`;
-    const { n: total } = ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number };
-    const ids = ctx.db
-      .prepare(
+    const { n: total } = prepared(ctx.db, `SELECT count(*) AS n ${from}`).get(...params) as { n: number };
+    const ids = prepared(ctx.db, 
         `SELECT i.id ${from}
          ORDER BY (i.status = 'open' AND i.due_date < ?) DESC, i.due_date IS NULL, i.due_date, i.issued_at
          LIMIT ? OFFSET ?`,
       )
       .all(...params, today, input.limit, input.offset) as { id: string }[];
     if (ids.length === 0) return { total, items: [] };
-    const rows = ctx.db
-      .prepare(
+    const rows = prepared(ctx.db, 
         `SELECT x.*, cl.first_name, cl.last_name, cl.national_id, cl.mobile, c.name AS category_name, r.text AS request_text,
            m.id AS meeting_id, m.title AS meeting_title, m.date AS meeting_date,
            (SELECT count(*) FROM follow_ups f WHERE f.instruction_id = x.id) AS step_count
@@ -176,8 +174,7 @@ export const followupHandlers = {
   'followups.steps': (input, ctx) => {
     visibleInstruction(ctx, input.instructionId);
     return (
-      ctx.db
-        .prepare(
+      prepared(ctx.db, 
           `SELECT f.id, f.kind, f.text, u.display_name AS by_name, f.at FROM follow_ups f JOIN users u ON u.id = f.by_user
            WHERE f.instruction_id = ? ORDER BY f.at, f.created_at`,
         )
@@ -192,7 +189,7 @@ export const followupHandlers = {
     if (at > ctx.now) throw fail.invalid('followup.future', 'at');
     for (const id of withShared(ctx, i.id)) {
       addStepRow(ctx, id, input.kind, input.text, at);
-      ctx.db.prepare('UPDATE instructions SET last_step_at = max(last_step_at, ?) WHERE id = ?').run(at, id);
+      prepared(ctx.db, 'UPDATE instructions SET last_step_at = max(last_step_at, ?) WHERE id = ?').run(at, id);
       audit(ctx, 'step', 'instruction', id, null, { kind: input.kind, text: input.text, at });
       changedFollowup(ctx, getInstruction(ctx.db, id));
     }
@@ -210,8 +207,7 @@ export const followupHandlers = {
     const delivered = input.deliveredToman === null ? null : input.deliveredToman * 10;
     for (const id of withShared(ctx, i.id)) {
       const before = getInstruction(ctx.db, id);
-      ctx.db
-        .prepare(
+      prepared(ctx.db, 
           `UPDATE instructions SET status = 'closed', outcome = ?, outcome_reason_id = ?, outcome_note = ?, delivered_rials = ?,
              delivered_funder = ?, closed_at = ?, closed_by = ?, last_step_at = ? WHERE id = ?`,
         )
@@ -239,8 +235,7 @@ export const followupHandlers = {
     if (i.status !== 'closed') throw fail.conflict(i.status === 'cancelled' ? 'followup.cancelled' : 'followup.notClosed', {}, 'instructionId');
     for (const id of withShared(ctx, i.id)) {
       const before = getInstruction(ctx.db, id);
-      ctx.db
-        .prepare(
+      prepared(ctx.db, 
           `UPDATE instructions SET status = 'open', outcome = NULL, outcome_reason_id = NULL, outcome_note = '', delivered_rials = NULL,
              delivered_funder = NULL, closed_at = NULL, closed_by = NULL, last_step_at = ? WHERE id = ?`,
         )
@@ -255,8 +250,7 @@ export const followupHandlers = {
   'followups.daily': (input, ctx) => {
     const date = input.date ?? tehranDate(new Date(ctx.now));
     const stale = staleBefore(ctx);
-    const total = ctx.db
-      .prepare(
+    const total = prepared(ctx.db, 
         `SELECT count(*) AS open,
            coalesce(sum(due_date = ?), 0) AS due_today,
            coalesce(sum(due_date < ?), 0) AS overdue,
@@ -266,8 +260,7 @@ export const followupHandlers = {
       .get(date, date, stale) as { open: number; due_today: number; overdue: number; stale: number };
     const per = (column: 'unit_id' | 'agency_id', table: 'units' | 'agencies'): FollowupCounts[] =>
       (
-        ctx.db
-          .prepare(
+        prepared(ctx.db, 
             `SELECT t.id, t.name, count(*) AS open, coalesce(sum(i.due_date < ?), 0) AS overdue,
                coalesce(sum(i.last_step_at < ?), 0) AS stale
              FROM instructions i JOIN ${table} t ON t.id = i.${column}
@@ -288,8 +281,7 @@ export const followupHandlers = {
   },
   'outbox.list': (input, ctx) => {
     const rows = (
-      ctx.db
-        .prepare(
+      prepared(ctx.db, 
           `SELECT o.*, cl.first_name, cl.last_name FROM outbox o JOIN clients cl ON cl.id = o.client_id
            ${input.status ? 'WHERE o.status = ?' : ''} ORDER BY o.created_at DESC LIMIT ?`,
         )

@@ -8,12 +8,13 @@ import { me, type Ctx } from './context';
 import { fail } from './errors';
 import { getMeeting } from './meetings';
 import { queueEntry } from './visitStore';
+import { prepared } from '../db/statements';
 
 /** Reading instructions, requests and visits in the shapes the desk and the print pages use; writing a new instruction. */
 
 /** A tracking code no instruction holds yet. */
 export function uniqueTrackingCode(db: Db): string {
-  const taken = db.prepare('SELECT 1 FROM instructions WHERE tracking_code = ?');
+  const taken = prepared(db, 'SELECT 1 FROM instructions WHERE tracking_code = ?');
   for (;;) {
     const code = newTrackingCode(() => randomInt(0, 1_000_000) / 1_000_000);
     if (!taken.get(code)) return code;
@@ -38,7 +39,7 @@ export function insertInstruction(ctx: Ctx, columns: Record<string, string | num
     ...columns,
   };
   const names = Object.keys(row);
-  ctx.db.prepare(`INSERT INTO instructions (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row);
+  prepared(ctx.db, `INSERT INTO instructions (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row);
   return row.id as string;
 }
 
@@ -134,13 +135,13 @@ export const toInstruction = (r: InstructionDbRow): Instruction => ({
 
 /** The instruction; `field` names the input that carried the id, for the error. */
 export function getInstruction(db: Db, id: string, field = 'id'): Instruction {
-  const row = db.prepare(`${SELECT_INSTRUCTIONS} WHERE i.id = ?`).get(id) as InstructionDbRow | undefined;
+  const row = prepared(db, `${SELECT_INSTRUCTIONS} WHERE i.id = ?`).get(id) as InstructionDbRow | undefined;
   if (!row) throw fail.notFound('instruction.notFound', field);
   return toInstruction(row);
 }
 
 export function instructionByCode(db: Db, code: string): Instruction | null {
-  const row = db.prepare(`${SELECT_INSTRUCTIONS} WHERE i.tracking_code = ?`).get(code) as InstructionDbRow | undefined;
+  const row = prepared(db, `${SELECT_INSTRUCTIONS} WHERE i.tracking_code = ?`).get(code) as InstructionDbRow | undefined;
   return row ? toInstruction(row) : null;
 }
 
@@ -168,7 +169,7 @@ const toRequest = (r: RequestDbRow): RequestRow => ({
 });
 
 export function getRequest(db: Db, id: string): RequestRow & { visitId: string } {
-  const row = db.prepare(`${SELECT_REQUESTS} WHERE r.id = ?`).get(id) as RequestDbRow | undefined;
+  const row = prepared(db, `${SELECT_REQUESTS} WHERE r.id = ?`).get(id) as RequestDbRow | undefined;
   if (!row) throw fail.notFound('request.notFound', 'requestId');
   return { ...toRequest(row), visitId: row.visit_id };
 }
@@ -178,9 +179,8 @@ function requestsOfVisits(db: Db, visitIds: string[]): Map<string, RequestWithIn
   const out = new Map<string, RequestWithInstruction[]>(visitIds.map((id) => [id, []]));
   if (visitIds.length === 0) return out;
   const marks = visitIds.map(() => '?').join(',');
-  const requests = db.prepare(`${SELECT_REQUESTS} WHERE r.visit_id IN (${marks}) ORDER BY r.visit_id, r.position`).all(...visitIds) as RequestDbRow[];
-  const instructions = db
-    .prepare(`${SELECT_INSTRUCTIONS} WHERE i.visit_id IN (${marks}) AND i.status <> 'cancelled'`)
+  const requests = prepared(db, `${SELECT_REQUESTS} WHERE r.visit_id IN (${marks}) ORDER BY r.visit_id, r.position`).all(...visitIds) as RequestDbRow[];
+  const instructions = prepared(db, `${SELECT_INSTRUCTIONS} WHERE i.visit_id IN (${marks}) AND i.status <> 'cancelled'`)
     .all(...visitIds) as InstructionDbRow[];
   const byRequest = new Map(instructions.map((i) => [i.request_id, toInstruction(i)]));
   for (const r of requests) out.get(r.visit_id)!.push({ ...toRequest(r), instruction: byRequest.get(r.id) ?? null });
@@ -193,8 +193,7 @@ export function requestsOfVisit(db: Db, visitId: string): RequestWithInstruction
 
 /** Every visit of a client except `exceptVisitId`, newest first, with requests and instructions. */
 export function clientHistory(db: Db, clientId: string, exceptVisitId = ''): HistoryVisit[] {
-  const visits = db
-    .prepare(
+  const visits = prepared(db, 
       `SELECT v.id, v.meeting_id, m.title, m.date, v.ticket, v.status, v.registered_at
        FROM visits v JOIN meetings m ON m.id = v.meeting_id
        WHERE v.client_id = ? AND v.id <> ? ORDER BY v.registered_at DESC LIMIT 200`,
@@ -216,7 +215,7 @@ export function clientHistory(db: Db, clientId: string, exceptVisitId = ''): His
 export function visitDetail(db: Db, visitId: string, withHistory = true): VisitDetail {
   const entry = queueEntry(db, visitId);
   if (!entry) throw fail.notFound('visit.notFound', 'visitId');
-  const extra = db.prepare('SELECT meeting_id, started_at, finished_at FROM visits WHERE id = ?').get(visitId) as {
+  const extra = prepared(db, 'SELECT meeting_id, started_at, finished_at FROM visits WHERE id = ?').get(visitId) as {
     meeting_id: string;
     started_at: string | null;
     finished_at: string | null;

@@ -7,6 +7,7 @@ import { getMeeting, openMeeting } from './meetings';
 import { VISIT_STATUS_LABELS } from './messages';
 import { waitingInOrder } from './queue';
 import { queueEntry } from './visitStore';
+import { prepared } from '../db/statements';
 
 interface VisitState {
   id: string;
@@ -19,7 +20,7 @@ interface VisitState {
 
 /** The visit, if `action` is allowed from its state; otherwise a conflict naming the state in Persian. */
 function visitFor(ctx: Ctx, visitId: string, action: VisitAction): VisitState & { to: VisitStatus } {
-  const v = ctx.db.prepare('SELECT id, meeting_id, status, desk, priority, priority_reason FROM visits WHERE id = ?').get(visitId) as VisitState | undefined;
+  const v = prepared(ctx.db, 'SELECT id, meeting_id, status, desk, priority, priority_reason FROM visits WHERE id = ?').get(visitId) as VisitState | undefined;
   if (!v) throw fail.notFound('visit.notFound', 'visitId');
   const to = nextStatus(v.status, action);
   if (!to) throw new AppError('conflict', 'visit.badTransition', 'visitId', { status: VISIT_STATUS_LABELS[v.status] });
@@ -39,14 +40,13 @@ const average = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a
 export const queueActionsHandlers = {
   'queue.recall': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'recall');
-    ctx.db.prepare('UPDATE visits SET called_at = ?, call_count = call_count + 1 WHERE id = ?').run(ctx.now, v.id);
+    prepared(ctx.db, 'UPDATE visits SET called_at = ?, call_count = call_count + 1 WHERE id = ?').run(ctx.now, v.id);
     return changed(ctx, v, 'recall', { status: v.status }, { status: v.to, calledAt: ctx.now });
   },
   'queue.skip': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'skip');
     // To the end of the waiting line, behind everyone registered so far.
-    ctx.db
-      .prepare(
+    prepared(ctx.db, 
         `UPDATE visits SET status = 'waiting', desk = NULL, called_by = NULL, skipped_count = skipped_count + 1,
            sort_key = (SELECT max(sort_key) FROM visits WHERE meeting_id = ?) + 1
          WHERE id = ?`,
@@ -56,37 +56,35 @@ export const queueActionsHandlers = {
   },
   'queue.noShow': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'noShow');
-    ctx.db.prepare(`UPDATE visits SET status = 'no_show', left_at = ? WHERE id = ?`).run(ctx.now, v.id);
+    prepared(ctx.db, `UPDATE visits SET status = 'no_show', left_at = ? WHERE id = ?`).run(ctx.now, v.id);
     return changed(ctx, v, 'noShow', { status: v.status }, { status: v.to });
   },
   'queue.cancel': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'cancel');
-    ctx.db.prepare(`UPDATE visits SET status = 'cancelled', left_at = ?, left_reason = ? WHERE id = ?`).run(ctx.now, input.reason, v.id);
+    prepared(ctx.db, `UPDATE visits SET status = 'cancelled', left_at = ?, left_reason = ? WHERE id = ?`).run(ctx.now, input.reason, v.id);
     return changed(ctx, v, 'cancel', { status: v.status }, { status: v.to, reason: input.reason });
   },
   'queue.transfer': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'transfer');
     if (input.officialId !== null) {
-      const official = ctx.db.prepare(`SELECT 1 FROM users WHERE id = ? AND active = 1 AND role IN ('official', 'admin')`).get(input.officialId);
+      const official = prepared(ctx.db, `SELECT 1 FROM users WHERE id = ? AND active = 1 AND role IN ('official', 'admin')`).get(input.officialId);
       if (!official) throw fail.invalid('official.notFound', 'officialId');
     }
     // Handed to another desk: called there (and shown on the board at that desk), kept in the call history.
-    ctx.db
-      .prepare(`UPDATE visits SET status = 'called', desk = ?, called_by = coalesce(?, called_by), called_at = ?, call_count = call_count + 1 WHERE id = ?`)
+    prepared(ctx.db, `UPDATE visits SET status = 'called', desk = ?, called_by = coalesce(?, called_by), called_at = ?, call_count = call_count + 1 WHERE id = ?`)
       .run(input.desk, input.officialId, ctx.now, v.id);
     return changed(ctx, v, 'transfer', { status: v.status, desk: v.desk }, { status: v.to, desk: input.desk, officialId: input.officialId });
   },
   'queue.reprioritize': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'reprioritize');
     // The reason of the change is in the audit log; an ordinary ticket carries no priority reason.
-    ctx.db.prepare('UPDATE visits SET priority = ?, priority_reason = ? WHERE id = ?').run(input.priority, input.priority === 'none' ? '' : input.reason, v.id);
+    prepared(ctx.db, 'UPDATE visits SET priority = ?, priority_reason = ? WHERE id = ?').run(input.priority, input.priority === 'none' ? '' : input.reason, v.id);
     return changed(ctx, v, 'reprioritize', { priority: v.priority, reason: v.priority_reason }, { priority: input.priority, reason: input.reason });
   },
   'queue.requeue': (input, ctx) => {
     const v = visitFor(ctx, input.visitId, 'requeue');
     openMeeting(ctx.db, v.meeting_id);
-    ctx.db
-      .prepare(
+    prepared(ctx.db, 
         `UPDATE visits SET status = 'waiting', desk = NULL, called_by = NULL, left_at = NULL,
            sort_key = (SELECT max(sort_key) FROM visits WHERE meeting_id = ?) + 1
          WHERE id = ?`,
@@ -96,8 +94,7 @@ export const queueActionsHandlers = {
   },
   'queue.stats': (input, ctx) => {
     getMeeting(ctx.db, input.meetingId);
-    const rows = ctx.db
-      .prepare('SELECT status, registered_at, first_called_at AS called_at, started_at, finished_at FROM visits WHERE meeting_id = ?')
+    const rows = prepared(ctx.db, 'SELECT status, registered_at, first_called_at AS called_at, started_at, finished_at FROM visits WHERE meeting_id = ?')
       .all(input.meetingId) as { status: VisitStatus; registered_at: string; called_at: string | null; started_at: string | null; finished_at: string | null }[];
     const count = (s: VisitStatus[]) => rows.filter((r) => s.includes(r.status)).length;
     // The wait ends at the first call (recalls and transfers do not lengthen it).
@@ -121,8 +118,7 @@ export const queueActionsHandlers = {
     me(ctx);
     const meeting = getMeeting(ctx.db, input.meetingId);
     const calling = (
-      ctx.db
-        .prepare(
+      prepared(ctx.db, 
           `SELECT id, ticket, desk, called_at, call_count FROM visits
            WHERE meeting_id = ? AND status IN ('called', 'with_official') ORDER BY called_at DESC LIMIT 12`,
         )
