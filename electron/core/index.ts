@@ -15,6 +15,8 @@ export interface Core {
   dispatch: Dispatch;
   /** Subscribes to committed changes; returns the unsubscribe function. */
   onEvent(listener: (event: DidarEvent) => void): () => void;
+  /** The core's clock (a test's or a demo's offset included): what transports check sessions against. */
+  now(): Date;
   /** Backups and restore; `backups.start()` runs the schedule (the station and the desktop app call it). */
   backups: BackupService;
   close(): void;
@@ -70,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
       return db;
     },
     dispatch: (method, input, token) => current(method, input, token),
+    now: clock,
     onEvent(listener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);

@@ -151,6 +151,36 @@ describe('the station over TLS with CORS closed', () => {
   });
 });
 
+describe('events by role', () => {
+  it("the waiting-room display hears only what its board shows; staff hear every change", async () => {
+    const station = await startStation({ core: t.core, rendererDir, host: '127.0.0.1', port: 0 });
+    const display = t.signIn('display', 'tv.lan');
+    const { default: WebSocket } = await import('ws');
+    const listen = (token: string) =>
+      new Promise<{ names: string[]; close: () => void }>((resolve) => {
+        const names: string[] = [];
+        const ws = new WebSocket(`${station.url.replace('http:', 'ws:')}api/events?token=${token}`);
+        ws.on('message', (d: Buffer) => names.push((JSON.parse(d.toString()) as { name: string }).name));
+        ws.on('open', () => resolve({ names, close: () => ws.close() }));
+      });
+    try {
+      const staff = await listen(admin);
+      const tv = await listen(display);
+      must(t.as(admin)('lists.save', { kind: 'categories', name: 'دسته رویدادها به تفکیک نقش' }));
+      must(t.as(admin)('clients.create', { nationalId: '0084575948', firstName: 'مریم', lastName: 'احمدی', sex: 'female' } as never));
+      await waitFor(() => staff.names.includes('clients.changed') && tv.names.includes('lists.changed'));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(staff.names).toEqual(expect.arrayContaining(['lists.changed', 'clients.changed']));
+      expect(tv.names).toContain('lists.changed');
+      expect(tv.names).not.toContain('clients.changed');
+      staff.close();
+      tv.close();
+    } finally {
+      await station.close();
+    }
+  });
+});
+
 describe('malformed requests', () => {
   it('a broken escape in the address is refused and the host keeps answering', async () => {
     const station = await startStation({ core: t.core, rendererDir, host: '127.0.0.1', port: 0 });

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
 import { actorForToken } from '../core/api/auth';
 import { GENERIC_BY_CODE, MESSAGES } from '../core/api/messages';
-import type { ApiError, ErrorCode, Result } from '../core/contract';
+import type { ApiError, ErrorCode, EventName, Result, Role } from '../core/contract';
 import { createPdfRenderer, PRINT_ROUTE, PrintPageError, type PdfRenderer } from './pdf';
 import { serveStatic } from './static';
 
@@ -40,6 +40,16 @@ export interface Station {
   url: string;
   port: number;
   close(): Promise<void>;
+}
+
+/**
+ * The waiting-room display learns only what its board shows: the queue, the meetings, the
+ * settings (the directorate's name) and a restore. Every other role gets every event (ids only:
+ * what changed, never the record), and reads what it may through dispatch.
+ */
+const DISPLAY_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['queue.changed', 'meetings.changed', 'lists.changed', 'database.restored']);
+export function eventIsFor(role: Role | undefined, name: EventName): boolean {
+  return role !== 'display' || DISPLAY_EVENTS.has(name);
 }
 
 /** The wire's heartbeat on the events channel (not a DidarEvent; desks drop it after noting the host is alive). */
@@ -111,7 +121,7 @@ function servePdf(core: Core, pdf: PdfRenderer, req: IncomingMessage, res: Serve
     return;
   }
   const token = bearer(req);
-  if (!token || !actorForToken(core.db, token, new Date().toISOString())) return fail(res, 'unauthenticated', GENERIC_BY_CODE.unauthenticated);
+  if (!token || !actorForToken(core.db, token, core.now().toISOString())) return fail(res, 'unauthenticated', GENERIC_BY_CODE.unauthenticated);
   void readBody(req)
     .then(async (text) => {
       let route: unknown;
@@ -186,16 +196,20 @@ export async function startStation(options: StationOptions): Promise<Station> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const sockets = new Set<WebSocket>();
+  const roles = new WeakMap<WebSocket, Role>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const token = url.searchParams.get('token') ?? '';
-    if (url.pathname !== '/api/events' || !sameOrigin(req) || !token || !actorForToken(core.db, token, new Date().toISOString())) {
+    const actor = url.pathname === '/api/events' && sameOrigin(req) && token ? actorForToken(core.db, token, core.now().toISOString()) : null;
+    if (!actor) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
+    const role = actor.role;
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
+      roles.set(ws, role);
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', () => undefined); // the channel is one-way: host to desks
     });
@@ -203,7 +217,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
 
   const unsubscribe = core.onEvent((event) => {
     const data = JSON.stringify(event);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(data);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN && eventIsFor(roles.get(ws), event.name)) ws.send(data);
   });
   const heartbeat = setInterval(() => {
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(HEARTBEAT);

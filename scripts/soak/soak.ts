@@ -8,7 +8,7 @@ import { startBackupScheduler } from '../../electron/core/backup/scheduler';
 import type { SessionInfo } from '../../electron/core/contract';
 import { tehranDate } from '../../electron/core/domain/time';
 import { startOutboxSender } from '../../electron/core/outbox/sender';
-import { startStation } from '../../electron/station/server';
+import { eventIsFor, startStation } from '../../electron/station/server';
 import { type Check, checkDay } from './checks';
 import { SoakClock } from './clock';
 import type { Day } from './day';
@@ -59,6 +59,8 @@ export interface SoakResult {
   followupSteps: number;
   followupResults: number;
   eventsEmitted: number;
+  /** Of those, what the station sends each waiting-room display. */
+  eventsForDisplays: number;
   /** Real seconds the day took (from the desks' first call to the last visit finished). */
   daySeconds: number;
   /** How late the event loop ran timers during the day, ms (station and desks share this process). */
@@ -136,10 +138,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
 
     // From here on, the core's own record of what it emitted: every socket must match it.
     const emittedHash = createHash('sha256');
-    const emitted = { total: 0, digest: '', queueChanged: 0 };
+    const displayHash = createHash('sha256');
+    const emitted = { total: 0, digest: '', queueChanged: 0, forDisplays: { total: 0, digest: '' } };
     const stopListening = core.onEvent((event) => {
       emittedHash.update(JSON.stringify(event)).update('\n');
       emitted.total += 1;
+      // The station sends a display only the events its board shows (server.ts, eventIsFor).
+      if (eventIsFor('display', event.name)) {
+        displayHash.update(JSON.stringify(event)).update('\n');
+        emitted.forDisplays.total += 1;
+      }
       if (event.name === 'queue.changed' && event.payload.meetingId === meeting.id) emitted.queueChanged += 1;
     });
     cleanups.push(stopListening);
@@ -192,11 +200,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
 
     // The displays finish their last read and every socket receives the last events.
     await Promise.all(displays.map((d) => d.settled()));
-    for (let waited = 0; waited < 10_000 && desks.some((d) => d.receivedTotal < emitted.total); waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const expected = (d: Desk) => (d.kind === 'display' ? emitted.forDisplays.total : emitted.total);
+    for (let waited = 0; waited < 10_000 && desks.some((d) => d.receivedTotal < expected(d)); waited += 50) await new Promise((r) => setTimeout(r, 50));
     await Promise.all(displays.map((d) => d.settled()));
     // Nothing is emitted now (the displays' reads change nothing): stop counting, and take each desk's tally at the same moment.
     stopListening();
     emitted.digest = emittedHash.digest('hex');
+    emitted.forDisplays.digest = displayHash.digest('hex');
     const tallies = new Map(desks.map((d) => [d, { total: d.receivedTotal, digest: d.eventsDigest() }]));
     sampler.stop();
     if (!sampler.milestones.has(100)) sampler.milestones.set(100, sampler.take());
@@ -239,6 +249,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       followupSteps: world.followupSteps,
       followupResults: world.followupResults,
       eventsEmitted: emitted.total,
+      eventsForDisplays: emitted.forDisplays.total,
       daySeconds,
       loopDelay,
       backupsMade: backups.length,
