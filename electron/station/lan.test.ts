@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor } from '../core/testing/waitFor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StationView } from '../core/contract/station';
 import { createTempCore, must, mustFail, steppingClock, type TempCore } from '../core/testing/tempCore';
@@ -25,13 +26,6 @@ function makeCertificate(name: string, days = 30): { cert: string; key: string }
   return { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') };
 }
 const rendererDir = mkdtempSync(join(tmpdir(), 'didar-no-renderer-'));
-const waitFor = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 let t: TempCore;
 let admin: string;

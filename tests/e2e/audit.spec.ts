@@ -17,11 +17,7 @@ test.afterAll(async () => {
 
 const PASSWORD = 'secret-pass-1';
 
-async function must<T>(method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const must = <T,>(method: string, input: unknown, token: string | null): Promise<T> => station.must<T>(method, input, token);
 
 test('the admin reads the audit log, opens an entry, and sees the chain break when an entry is changed in the file', async ({ page }) => {
   const admin = (await must<{ token: string }>('auth.setup', { username: 'admin', displayName: 'مدیر سامانه', password: PASSWORD }, null)).token;

@@ -19,11 +19,7 @@ test.afterAll(async () => {
 const PASSWORD = 'secret-pass-1';
 const fa = (s: string | number) => String(s).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
-async function must<T>(method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const must = <T,>(method: string, input: unknown, token: string | null): Promise<T> => station.must<T>(method, input, token);
 
 /** A valid national ID from nine digits (check digit: weighted sum mod 11). */
 function nationalId(seed: number): string {

@@ -27,12 +27,6 @@ test.afterAll(async () => {
   await tlsStation?.stop();
 });
 
-async function must<T>(station: RunningStation, method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-
 /** The preload's bridge, its doors wired to the controller through Playwright's exposed functions. */
 async function installDesktopDouble(page: Page, c: DesktopController) {
   let stopWatch: (() => void) | null = null;
@@ -100,11 +94,11 @@ test('a desktop desk finds the host on the LAN, joins it, and keeps what was typ
   test.setTimeout(120_000);
   // The host PC: a station on every network card (so it is announced by mDNS), set up, with an operator and an open meeting.
   host = await startStation({ args: ['--host', '0.0.0.0'] });
-  const admin = (await must<{ token: string }>(host, 'auth.setup', { username: 'admin', displayName: 'مدیر سامانه', password: PASSWORD }, null)).token;
-  await must(host, 'settings.save', { directorateName: DIRECTORATE }, admin);
-  await must(host, 'users.create', { username: 'operator', displayName: 'زهرا کاظمی', role: 'operator', password: PASSWORD }, admin);
-  const meeting = await must<{ id: string }>(host, 'meetings.create', { kind: 'weekly_public', title: 'ملاقات عمومی سه‌شنبه', date: '2026-11-24', place: 'سالن اجتماعات', presiding: 'مدیرکل' }, admin);
-  await must(host, 'meetings.open', { id: meeting.id }, admin);
+  const admin = (await host.must<{ token: string }>('auth.setup', { username: 'admin', displayName: 'مدیر سامانه', password: PASSWORD }, null)).token;
+  await host.must('settings.save', { directorateName: DIRECTORATE }, admin);
+  await host.must('users.create', { username: 'operator', displayName: 'زهرا کاظمی', role: 'operator', password: PASSWORD }, admin);
+  const meeting = await host.must<{ id: string }>('meetings.create', { kind: 'weekly_public', title: 'ملاقات عمومی سه‌شنبه', date: '2026-11-24', place: 'سالن اجتماعات', presiding: 'مدیرکل' }, admin);
+  await host.must('meetings.open', { id: meeting.id }, admin);
   const port = Number(new URL(host.url).port);
 
   // The desk PC's first run: nothing chosen yet.
@@ -182,8 +176,8 @@ test('a desktop desk finds the host on the LAN, joins it, and keeps what was typ
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('ticket-number')).toHaveText('۱');
   await shot(page, 'resumed');
-  const adminAgain = (await must<{ token: string }>(host, 'auth.login', { username: 'admin', password: PASSWORD }, null)).token;
-  const clients = await must<{ firstName: string }[]>(host, 'clients.search', { query: 'رضایی' }, adminAgain);
+  const adminAgain = (await host.must<{ token: string }>('auth.login', { username: 'admin', password: PASSWORD }, null)).token;
+  const clients = await host.must<{ firstName: string }[]>('clients.search', { query: 'رضایی' }, adminAgain);
   expect(clients.map((c) => c.firstName)).toEqual(['فاطمه']);
 });
 
@@ -200,7 +194,7 @@ test('the admin sets the station to TLS with the directorate certificate; after 
   const theirs = make('someone-else');
   let station = await startStation();
   tlsStation = station;
-  const admin = (await must<{ token: string }>(station, 'auth.setup', { username: 'admin', displayName: 'مدیر سامانه', password: PASSWORD }, null)).token;
+  const admin = (await station.must<{ token: string }>('auth.setup', { username: 'admin', displayName: 'مدیر سامانه', password: PASSWORD }, null)).token;
   expect(admin).toBeTruthy();
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
@@ -226,13 +220,13 @@ test('the admin sets the station to TLS with the directorate certificate; after 
   await pickFile('کلید خصوصی گواهی (پرونده PEM)', theirs.key);
   await page.getByTestId('station-save').click();
   await expect(page.getByText('«کلید خصوصی» از آنِ این گواهی نیست.')).toBeVisible();
-  expect((await must<{ requireTls: boolean }>(station, 'station.get', {}, admin)).requireTls).toBe(false);
+  expect((await station.must<{ requireTls: boolean }>('station.get', {}, admin)).requireTls).toBe(false);
 
   await pickFile('کلید خصوصی گواهی (پرونده PEM)', ours.key);
   await page.getByTestId('station-save').click();
   const shown = page.getByTestId('station-certificate');
   await expect(shown).toContainText('didar-host');
-  const fingerprint = (await must<{ certificate: { fingerprint256: string } }>(station, 'station.get', {}, admin)).certificate.fingerprint256;
+  const fingerprint = (await station.must<{ certificate: { fingerprint256: string } }>('station.get', {}, admin)).certificate.fingerprint256;
   await expect(shown).toContainText(fingerprint);
   await shot(page, 'station-settings');
 

@@ -70,11 +70,7 @@ function jalaliShown(iso: string): string {
   return `${get('day')} ${get('month')} ${get('year')}`;
 }
 
-async function must<T>(method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const must = <T,>(method: string, input: unknown, token: string | null): Promise<T> => station.must<T>(method, input, token);
 
 async function login(page: Page, username: string) {
   await page.goto(station.url);

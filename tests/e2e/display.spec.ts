@@ -56,11 +56,7 @@ function nationalId(nine: string): string {
   return nine + String(r < 2 ? r : 11 - r);
 }
 
-async function must<T>(method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const must = <T,>(method: string, input: unknown, token: string | null): Promise<T> => station.must<T>(method, input, token);
 
 async function signIn(page: Page, username: string) {
   await page.goto(station.url);

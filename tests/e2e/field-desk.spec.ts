@@ -24,11 +24,7 @@ interface ListItem {
   name: string;
 }
 
-async function must<T>(method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const must = <T,>(method: string, input: unknown, token: string | null): Promise<T> => station.must<T>(method, input, token);
 
 test('the official hands requests to the gas company at the table; its representative answers one there and takes one with a due date', async ({ browser }) => {
   test.setTimeout(120_000);

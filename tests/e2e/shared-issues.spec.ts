@@ -47,11 +47,7 @@ function nationalId(nine: string): string {
 const persianDigits = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 const tehranToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date());
 
-async function must<T>(method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const must = <T,>(method: string, input: unknown, token: string | null): Promise<T> => station.must<T>(method, input, token);
 
 async function login(page: Page, username: string) {
   await page.goto(station.url);

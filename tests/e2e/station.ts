@@ -8,6 +8,8 @@ export interface RunningStation {
   dataDir: string;
   /** Calls the API as a desk would (POST /api/<method> with a bearer token). */
   api<T = unknown>(method: string, input: unknown, token?: string | null): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } }>;
+  /** Calls the API and returns the value; a refused call fails the test with the method and the host's message. */
+  must<T = unknown>(method: string, input: unknown, token?: string | null): Promise<T>;
   /** Stops the station; the data folder is removed unless `keepData` (to start again on it). */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -45,7 +47,7 @@ export async function startStation(options: StationOptions = {}): Promise<Runnin
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`station exited with ${code}:\n${log}`)));
   });
-  return {
+  const running: RunningStation = {
     url,
     dataDir,
     async api(method, input, token) {
@@ -56,6 +58,11 @@ export async function startStation(options: StationOptions = {}): Promise<Runnin
       });
       return (await res.json()) as never;
     },
+    async must(method, input, token) {
+      const r = await running.api(method, input, token);
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}${r.error.field ? ` (${r.error.field})` : ''}`);
+      return r.value as never;
+    },
     async stop(stopOptions) {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -64,4 +71,5 @@ export async function startStation(options: StationOptions = {}): Promise<Runnin
       if (!stopOptions?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return running;
 }

@@ -23,11 +23,7 @@ const ADMIN_PASSWORD = 'admin-password-1';
 const CLERK_PASSWORD = 'clerk-password-1';
 const SHOT = (name: string) => `/tmp/users-${name}.png`;
 
-async function must<T>(method: string, input: unknown, token: string | null): Promise<T> {
-  const r = await station.api<T>(method, input, token);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const must = <T,>(method: string, input: unknown, token: string | null): Promise<T> => station.must<T>(method, input, token);
 
 async function open(browser: Browser): Promise<Page> {
   const context = await browser.newContext();

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor } from '../../core/testing/waitFor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/open';
 import { writeStationSettings, DEFAULT_STATION } from '../../core/lan/stationSettings';
@@ -25,13 +26,6 @@ const make = (paths: typeof hostPaths) => {
 afterAll(async () => {
   for (const c of controllers) await c.close();
 });
-const waitFor = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('host or join', () => {
   it('a first run starts nothing; the host PC opens the data and serves the station; a desk joins it by its address', async () => {
