@@ -97,6 +97,8 @@ test('make a backup, restore it on the screen: every desk signs in again, the la
   await expect(dialog).toContainText('نخست درستی پشتیبان بررسی می‌شود');
   await expect(dialog).toContainText('-before-restore.sqlite');
   await expect(dialog).toContainText('همه کاربران، از جمله شما، از سامانه خارج می‌شوند');
+  // The picture is taken once the dialog has finished fading in (not half over the page).
+  await expect(dialog).toHaveCSS('opacity', '1');
   await page.screenshot({ path: SHOT('confirm') });
   await dialog.getByRole('button', { name: 'بازگردانی و خروج همه کاربران' }).click();
 

@@ -33,7 +33,7 @@ const STALE: Record<EventName, string[]> = {
   'sync.changed': ['sync.', 'meetings.', 'clients.', 'visits.', 'followups.', 'reports.', 'lists.'],
   'campaigns.changed': ['campaigns.', 'queue.', 'meetings.', 'reports.'],
   'backup.changed': ['backup.'],
-  // Everything is read again; the session itself is gone (App signs out on this event).
+  // Never read: useLiveUpdates signs the desk out on this event before looking here (the map must name every event).
   'database.restored': [''],
 };
 
