@@ -1,3 +1,4 @@
+import { SqliteError } from 'better-sqlite3';
 import type { Actor, SessionInfo, UserRow } from '../contract';
 import { authContract, type UserAdminRow } from '../contract/auth';
 import { toLatinDigits, toPersianDigits } from '../domain/digits';
@@ -8,6 +9,7 @@ import { audit, me, type Ctx, type HandlersOf } from './context';
 import { AppError, fail } from './errors';
 import { prepared } from '../db/statements';
 import { readSettings } from './settingsStore';
+import { cachedSession, rememberSession, type CachedSession } from './sessionCache';
 import { activeItemExists } from './lists';
 import { applySetup, checkSetup, setupDefaults } from './setup';
 
@@ -67,24 +69,45 @@ function startSession(ctx: Ctx, user: UserDbRow): SessionInfo {
   return { token, user: toActor(user), expiresAt };
 }
 
+/** The cached session is still within both time limits at `nowMs` (the SQL's ALIVE, in JS). */
+const stillAlive = (s: CachedSession, nowMs: number) =>
+  s.expiresMs > nowMs && (s.seenMs === null || s.seenMs > nowMs - SESSION_IDLE_MINUTES * 60_000 || s.actor.role === 'display');
+/** The last-seen time is due to move forward (at most once a minute). */
+const touchDue = (seenMs: number | null, nowMs: number) => seenMs === null || seenMs <= nowMs - TOUCH_EVERY_MS;
+
 /**
  * The signed-in user a session token belongs to, or null if the token is unknown, past its 12
  * hours, idle too long, or the user inactive. A live session's last-seen time moves forward
- * (at most once a minute, so most calls write nothing).
+ * (at most once a minute, so most calls write nothing). Sessions already read come from the
+ * connection's cache (sessionCache.ts), which forgets them whenever sessions or users change.
+ * Call it outside a transaction or first thing in one, before anything is written.
  */
 export function actorForToken(db: Ctx['db'], token: string, now: string): Actor | null {
+  const nowMs = Date.parse(now);
+  const cached = cachedSession(db, token);
+  if (cached && stillAlive(cached, nowMs) && !touchDue(cached.seenMs, nowMs)) return cached.actor;
   const hash = hashToken(token);
   // Prepared once per connection (db/statements.ts): every call but the public three comes through here.
   const row = prepared(
     db,
-    `SELECT u.*, s.last_seen_at AS session_seen FROM sessions s JOIN users u ON u.id = s.user_id
+    `SELECT u.*, s.last_seen_at AS session_seen, s.expires_at AS session_expires FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ? AND ${ALIVE} AND u.active = 1`,
-  ).get(hash, now, idleCutoff(now)) as (UserDbRow & { session_seen: string | null }) | undefined;
+  ).get(hash, now, idleCutoff(now)) as (UserDbRow & { session_seen: string | null; session_expires: string }) | undefined;
   if (!row) return null;
-  if (!row.session_seen || row.session_seen <= plusMs(now, -TOUCH_EVERY_MS)) {
-    prepared(db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
+  let seenMs = row.session_seen === null ? null : Date.parse(row.session_seen);
+  if (touchDue(seenMs, nowMs)) {
+    try {
+      prepared(db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
+      seenMs = nowMs;
+    } catch (e) {
+      // Inside a read's transaction the write needs the write lock, which another connection may
+      // hold: the session is alive all the same, and a later call moves its last-seen time.
+      if (!(e instanceof SqliteError && e.code.startsWith('SQLITE_BUSY'))) throw e;
+    }
   }
-  return toActor(row);
+  const actor = Object.freeze(toActor(row));
+  rememberSession(db, token, { actor, expiresMs: Date.parse(row.session_expires), seenMs });
+  return actor;
 }
 
 function userById(ctx: Ctx, id: string): UserDbRow {
