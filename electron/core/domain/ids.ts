@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 
 /**
  * Random bytes for ids, drawn from the system's generator 8 KiB at a time: `uuid` asks WebCrypto
- * for 16 bytes on every id, which cost about 9 µs each (an intake makes seven ids).
+ * for 16 bytes on every id: 2.8 µs an id against 0.6 µs from the pool (an intake makes seven).
  */
 const POOL_BYTES = 16 * 512;
 const pool = Buffer.alloc(POOL_BYTES);
