@@ -2,9 +2,10 @@ import { EventEmitter } from 'node:events';
 import type { DidarEvent } from './contract';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import type { Services } from './api/context';
-import { markReplaced } from './backup/liveDb';
+import { markReplaced, onFileRelease } from './backup/liveDb';
 import { recoverInterruptedSwap } from './backup/recover';
 import { createBackupService, type BackupService, type BackupServiceOptions } from './backup/service';
+import { createCheckpointer, type Checkpointer, type CheckpointerOptions } from './db/checkpointer';
 import { openDatabase, type Db } from './db/open';
 import { seedFreshDatabase } from './db/seedLists';
 
@@ -19,6 +20,9 @@ export interface Core {
   now(): Date;
   /** Backups and restore; `backups.start()` runs the schedule (the station and the desktop app call it). */
   backups: BackupService;
+  /** The WAL checkpoint worker (db/checkpointer.ts); null when turned off by `CoreOptions.checkpointer`. */
+  checkpointer: Checkpointer | null;
+  /** Stops the backups and the checkpoint worker, then closes the connection. */
   close(): void;
 }
 
@@ -27,6 +31,11 @@ export interface CoreOptions {
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
   backups?: BackupServiceOptions;
+  /**
+   * WAL checkpoints in a worker thread, off the desks' commits (on by default). `false`: the
+   * host's connection checkpoints by itself as SQLite does, every 1,000 pages, inside a commit.
+   */
+  checkpointer?: CheckpointerOptions | false;
 }
 
 /** Opens the database at `file`, migrates and seeds it, and returns the dispatch every transport uses. */
@@ -50,6 +59,13 @@ export function createCore(options: CoreOptions): Core {
       services,
     });
   let current = dispatchOver(db);
+  const checkpointer = options.checkpointer === false ? null : createCheckpointer({ file: options.file, db: () => db, log }, options.checkpointer);
+  /** Starts the checkpoint worker on the file `connection` has open; a restore stops it before it moves that file. */
+  const checkpointsFor = (connection: Db) => {
+    if (!checkpointer) return;
+    onFileRelease(connection, () => checkpointer.stop());
+    checkpointer.start();
+  };
   services.backups = createBackupService(
     {
       file: options.file,
@@ -62,10 +78,14 @@ export function createCore(options: CoreOptions): Core {
         markReplaced(db, next);
         db = next;
         current = dispatchOver(next);
+        // The swap stopped the worker before it moved the file (or put it back): it starts on the file now in place.
+        checkpointer?.stop();
+        checkpointsFor(next);
       },
     },
     options.backups,
   );
+  checkpointsFor(db);
 
   return {
     get db() {
@@ -78,8 +98,11 @@ export function createCore(options: CoreOptions): Core {
       return () => bus.off('event', listener);
     },
     backups: services.backups,
+    checkpointer,
     close: () => {
       services.backups.stop();
+      // Before the host's connection: the last connection to close checkpoints the WAL and removes it.
+      checkpointer?.stop();
       if (db.open) db.close();
     },
   };

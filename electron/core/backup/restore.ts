@@ -4,6 +4,7 @@ import type { Actor } from '../contract';
 import { audit, type Services } from '../api/context';
 import { openDatabase, type Db } from '../db/open';
 import { hostCtx } from './hostCtx';
+import { releaseFile } from './liveDb';
 
 /**
  * The steps of a restore that touch files (the service in service.ts runs them in order and
@@ -67,7 +68,8 @@ export function prepareStaged(
 export type SwapResult = { ok: true; db: Db } | { ok: false; db: Db; error: unknown };
 
 /**
- * Puts the staged file in place of the database: closes the current connection, moves the
+ * Puts the staged file in place of the database: closes the host's other connections to it (the
+ * checkpoint worker's, see liveDb.ts) and the current connection, moves the
  * current file and its -wal/-shm aside, renames the staged file into place and opens it. If
  * any step fails, everything is put back and the old file is opened again, so the host goes on
  * with the database it had (`ok: false`). The moved-aside files are deleted only after the new
@@ -77,6 +79,7 @@ export function swapDatabase(args: { file: string; current: Db; staged: string; 
   const { file, staged } = args;
   const aside = `${file}.replaced`;
   removeWithSideFiles(aside);
+  releaseFile(args.current);
   args.current.close();
   const moved: string[] = [];
   let placed = false;

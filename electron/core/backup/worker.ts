@@ -15,8 +15,13 @@ export interface WorkerRun<T> {
   abort(): void;
 }
 
+/** Starts `source` in a worker thread; it finds better-sqlite3 at `workerData.driver` (the long-lived checkpoint worker uses this directly). */
+export function startWorker(source: string, data: Record<string, unknown>): Worker {
+  return new Worker(source, { eval: true, workerData: { driver: DRIVER_PATH, ...data } });
+}
+
 export function runWorker<T>(source: string, data: Record<string, unknown>, onProgress?: (value: number) => void): WorkerRun<T> {
-  const worker = new Worker(source, { eval: true, workerData: { driver: DRIVER_PATH, ...data } });
+  const worker = startWorker(source, data);
   let settled = false;
   const result = new Promise<T>((resolve, reject) => {
     worker.on('message', (m: { progress?: number; done?: T; error?: string }) => {
