@@ -59,3 +59,11 @@ export function minutesSince(instant: string, now: number): string {
 export function todayTehran(): string {
   return tehranDateOf(new Date().toISOString());
 }
+
+/**
+ * Left-to-right text (an address, a port) set inside a Persian sentence: isolated (U+2066 … U+2069),
+ * so its edge characters stay with it ("http://…:8080/" would otherwise show its final slash first).
+ */
+export function ltrIsolate(text: string): string {
+  return `\u2066${text}\u2069`;
+}

@@ -179,6 +179,33 @@ test('a desktop desk finds the host on the LAN, joins it, and keeps what was typ
   const adminAgain = (await host.must<{ token: string }>('auth.login', { username: 'admin', password: PASSWORD }, null)).token;
   const clients = await host.must<{ firstName: string }[]>('clients.search', { query: 'رضایی' }, adminAgain);
   expect(clients.map((c) => c.firstName)).toEqual(['فاطمه']);
+
+  // Later, an admin at this desk: Settings → network says how this PC works, and «change» forgets
+  // the host (after a confirmation) and asks again, as on the first run.
+  await page.getByRole('button', { name: 'خروج', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'ورود به دیدار' })).toBeVisible();
+  await page.getByLabel('نام کاربری').fill('admin');
+  await page.getByRole('textbox', { name: 'گذرواژه', exact: true }).fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('whoami')).toBeVisible();
+  await page.goto(`${host.url}#/settings`);
+  await page.getByRole('tab', { name: 'شبکه و اتصال' }).click();
+  const thisPc = page.getByTestId('this-pc');
+  await expect(thisPc).toContainText(`این رایانه به میزبان «${DIRECTORATE}» در`);
+  await expect(thisPc).toContainText(`:${port}`);
+  await expect(thisPc).toContainText('میزبان پاسخ می‌دهد.');
+  await shot(page, 'this-pc');
+  await thisPc.getByRole('button', { name: 'تغییر نحوه کار این رایانه' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('پیوند این رایانه با میزبان برداشته می‌شود');
+  // Cancelling changes nothing.
+  await confirm.getByRole('button', { name: 'انصراف' }).click();
+  await expect(confirm).toBeHidden();
+  expect(controller.status().mode).toBe('join');
+  await thisPc.getByRole('button', { name: 'تغییر نحوه کار این رایانه' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'بله، دوباره انتخاب می‌کنم' }).click();
+  await expect(page.getByRole('heading', { name: 'این رایانه چگونه کار کند؟' })).toBeVisible();
+  expect(controller.status().mode).toBeNull();
 });
 
 test('the admin sets the station to TLS with the directorate certificate; after a restart the host serves https only', async ({ browser }) => {

@@ -7,7 +7,7 @@ import { session } from '../../api/client';
 import { useAction, useCall } from '../../api/hooks';
 import { desktopBridge } from '../../api/transport';
 import { fieldError } from '../../components/errors';
-import { jalaliDateOf } from '../../format';
+import { jalaliDateOf, ltrIsolate } from '../../format';
 import { fa } from '../../locale/fa';
 
 const t = fa.station.settings;
@@ -37,18 +37,18 @@ function ThisPc() {
     if (await bridge.connection.forget(session.token)) window.location.reload();
   };
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="this-pc">
       <Stack gap="xs">
         <Title order={4}>{t.thisPc}</Title>
         {status.mode === 'host' ? (
           <>
             <Text>{t.modeHost}</Text>
-            {status.url ? <Text dir="auto">{t.sharedAt.replace('{url}', status.url)}</Text> : <Text c="dimmed">{t.localOnly}</Text>}
+            {status.url ? <Text>{t.sharedAt.replace('{url}', ltrIsolate(status.url))}</Text> : <Text c="dimmed">{t.localOnly}</Text>}
             {status.stationProblem && <Alert color="orange">{t.stationProblem.replace('{problem}', status.stationProblem)}</Alert>}
           </>
         ) : (
           <>
-            <Text>{t.modeJoin.replace('{name}', status.directorateName).replace('{url}', status.url ?? '')}</Text>
+            <Text>{t.modeJoin.replace('{name}', status.directorateName).replace('{url}', ltrIsolate(status.url ?? ''))}</Text>
             <Text c={status.online ? 'teal' : 'red'}>{status.online ? t.online : t.offline}</Text>
           </>
         )}
