@@ -56,7 +56,7 @@ export default tseslint.config(
             ...electronImport.patterns,
             {
               // Anything of the core except the contract and four pure, dependency-free helpers.
-              regex: '(^|/)electron/core(/(index|api|db|testing)(/.*)?|/domain/(?!(digits|normalize|nationalId|hostAddress)$)[^/]+)?$',
+              regex: '(^|/)electron/core(/(index|api|db|testing)(/.*)?|/domain/(?!(digits|normalize|nationalId|hostAddress|eventsChannel)$)[^/]+)?$',
               message: 'The renderer reaches the core only through the contract (types) and pure display helpers.',
             },
             {

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import type { ApiError, DidarEvent, Result } from '../core/contract';
 import { MESSAGES } from '../core/api/messages';
 import type { ProbedHost } from '../core/contract/connection';
+import { RECONNECT_FIRST_MS, RECONNECT_MAX_MS, SILENCE_MEANS_GONE_MS } from '../core/domain/eventsChannel';
 
 /** How a joining desk reaches its host: the address, and for TLS the host certificate it trusts (pinned by its SHA-256). */
 export interface HostAddress {
@@ -85,7 +86,7 @@ export function postJson(address: HostAddress, path: string, body: unknown, toke
  * event nor a heartbeat arrived for `silenceMs`.
  */
 export function connectRemote(address: HostAddress, options: { silenceMs?: number } = {}): RemoteHost {
-  const silenceMs = options.silenceMs ?? 12_000;
+  const silenceMs = options.silenceMs ?? SILENCE_MEANS_GONE_MS;
   const listeners = new Set<(online: boolean) => void>();
   let online = true;
   const setOnline = (next: boolean) => {
@@ -109,7 +110,7 @@ export function connectRemote(address: HostAddress, options: { silenceMs?: numbe
     subscribe(token, onEvent, onReconnect) {
       let socket: WebSocket | null = null;
       let stopped = false;
-      let delay = 500;
+      let delay = RECONNECT_FIRST_MS;
       let wasOpen = false;
       let retry: ReturnType<typeof setTimeout> | undefined;
       let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -124,7 +125,7 @@ export function connectRemote(address: HostAddress, options: { silenceMs?: numbe
         const ws = new WebSocket(url, { ...(pinnedTls(address) as WebSocket.ClientOptions), handshakeTimeout: 10_000 });
         socket = ws;
         ws.on('open', () => {
-          delay = 500;
+          delay = RECONNECT_FIRST_MS;
           alive();
           setOnline(true);
           if (wasOpen) onReconnect();
@@ -142,7 +143,7 @@ export function connectRemote(address: HostAddress, options: { silenceMs?: numbe
           if (stopped) return;
           setOnline(false);
           retry = setTimeout(connect, delay);
-          delay = Math.min(delay * 2, 5000);
+          delay = Math.min(delay * 2, RECONNECT_MAX_MS);
           wasOpen = true;
         });
       };

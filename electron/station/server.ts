@@ -8,6 +8,7 @@ import { GENERIC_BY_CODE, MESSAGES } from '../core/api/messages';
 import type { ApiError, ErrorCode, EventName, Result, Role } from '../core/contract';
 import { createPdfRenderer, PRINT_ROUTE, PrintPageError, type PdfRenderer } from './pdf';
 import { serveStatic } from './static';
+import { HEARTBEAT_EVERY_MS, HEARTBEAT_MESSAGE } from '../core/domain/eventsChannel';
 
 const MAX_BODY = 1024 * 1024;
 /** A site's export file (issue 7) is a whole day of a site: `sync.import` alone takes bodies up to this. */
@@ -52,8 +53,6 @@ export function eventIsFor(role: Role | undefined, name: EventName): boolean {
   return role !== 'display' || DISPLAY_EVENTS.has(name);
 }
 
-/** The wire's heartbeat on the events channel (not a DidarEvent; desks drop it after noting the host is alive). */
-export const HEARTBEAT = '{"name":"heartbeat"}';
 
 /**
  * CORS stays closed: the host never sends `Access-Control-Allow-*`, so no other site's page can
@@ -220,8 +219,8 @@ export async function startStation(options: StationOptions): Promise<Station> {
     for (const ws of sockets) if (ws.readyState === ws.OPEN && eventIsFor(roles.get(ws), event.name)) ws.send(data);
   });
   const heartbeat = setInterval(() => {
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(HEARTBEAT);
-  }, options.heartbeatMs ?? 5000);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(HEARTBEAT_MESSAGE);
+  }, options.heartbeatMs ?? HEARTBEAT_EVERY_MS);
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import type { ApiError, DidarEvent, Result } from '../../../electron/core/contract';
 import type { ConnectionStatus, FoundHost, JoinOutcome, ProbeOutcome } from '../../../electron/core/contract/connection';
 import { fa } from '../locale/fa';
+import { RECONNECT_FIRST_MS, RECONNECT_MAX_MS, SILENCE_MEANS_GONE_MS } from '../../../electron/core/domain/eventsChannel';
 
 /** How calls and events travel: IPC in the desktop app, HTTP + WebSocket in a browser. */
 export interface Transport {
@@ -83,7 +84,7 @@ function httpTransport(): Transport {
     subscribe(token, onEvent, onReconnect, onStatus) {
       let socket: WebSocket | null = null;
       let stopped = false;
-      let delay = 500;
+      let delay = RECONNECT_FIRST_MS;
       let wasOpen = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -92,11 +93,12 @@ function httpTransport(): Transport {
         onStatus(false);
         if (stopped) return;
         timer = setTimeout(connect, delay);
-        delay = Math.min(delay * 2, 5000);
+        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
         wasOpen = true;
       };
       // The host sends a heartbeat every 5 s: 12 s of silence means it is gone even when the
       // socket never closed (a cable pulled, a PC asleep); the socket is abandoned at once.
+      // (domain/eventsChannel.ts holds the figures for the host and both desks.)
       const alive = () => {
         clearTimeout(watchdog);
         watchdog = setTimeout(() => {
@@ -105,14 +107,14 @@ function httpTransport(): Transport {
           dead.onclose = dead.onmessage = dead.onopen = null;
           dead.close();
           dropped();
-        }, 12_000);
+        }, SILENCE_MEANS_GONE_MS);
       };
       const connect = () => {
         const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
         socket = new WebSocket(`${scheme}://${location.host}/api/events?token=${encodeURIComponent(token)}`);
         socket.onopen = () => {
           alive();
-          delay = 500;
+          delay = RECONNECT_FIRST_MS;
           onStatus(true);
           if (wasOpen) onReconnect();
           wasOpen = true;
