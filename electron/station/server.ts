@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
 import { actorForToken } from '../core/api/auth';
+import { eventIsFor } from './eventAudience';
 import { GENERIC_BY_CODE, MESSAGES } from '../core/api/messages';
-import type { ApiError, ErrorCode, EventName, Result, Role } from '../core/contract';
+import type { Actor, ApiError, ErrorCode, Result } from '../core/contract';
 import { createPdfRenderer, PRINT_ROUTE, PrintPageError, type PdfRenderer } from './pdf';
 import { serveStatic } from './static';
 import { HEARTBEAT_EVERY_MS, HEARTBEAT_MESSAGE } from '../core/domain/eventsChannel';
@@ -42,17 +43,6 @@ export interface Station {
   port: number;
   close(): Promise<void>;
 }
-
-/**
- * The waiting-room display learns only what its board shows: the queue, the meetings, the
- * settings (the directorate's name) and a restore. Every other role gets every event (ids only:
- * what changed, never the record), and reads what it may through dispatch.
- */
-const DISPLAY_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['queue.changed', 'meetings.changed', 'lists.changed', 'database.restored']);
-export function eventIsFor(role: Role | undefined, name: EventName): boolean {
-  return role !== 'display' || DISPLAY_EVENTS.has(name);
-}
-
 
 /**
  * CORS stays closed: the host never sends `Access-Control-Allow-*`, so no other site's page can
@@ -195,7 +185,8 @@ export async function startStation(options: StationOptions): Promise<Station> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const sockets = new Set<WebSocket>();
-  const roles = new WeakMap<WebSocket, Role>();
+  /** Each socket's session, and the user it belongs to as last checked (eventAudience.ts decides what they hear). */
+  const listeners = new WeakMap<WebSocket, { token: string; actor: Actor | null }>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const token = url.searchParams.get('token') ?? '';
@@ -205,18 +196,26 @@ export async function startStation(options: StationOptions): Promise<Station> {
       socket.destroy();
       return;
     }
-    const role = actor.role;
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
-      roles.set(ws, role);
+      listeners.set(ws, { token, actor });
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', () => undefined); // the channel is one-way: host to desks
     });
   });
 
   const unsubscribe = core.onEvent((event) => {
+    // A user changed (role, unit or agency, made inactive, signed out, sessions revoked): every open
+    // socket's user is looked at again, without counting as a call (a socket is not activity).
+    if (event.name === 'users.changed') {
+      const now = core.now().toISOString();
+      for (const ws of sockets) {
+        const listener = listeners.get(ws);
+        if (listener) listener.actor = actorForToken(core.db, listener.token, now, { touch: false });
+      }
+    }
     const data = JSON.stringify(event);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN && eventIsFor(roles.get(ws), event.name)) ws.send(data);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN && eventIsFor(listeners.get(ws)?.actor ?? null, event)) ws.send(data);
   });
   const heartbeat = setInterval(() => {
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(HEARTBEAT_MESSAGE);

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core';
 import { startBackupScheduler } from '../../electron/core/backup/scheduler';
-import type { SessionInfo } from '../../electron/core/contract';
+import type { Actor, SessionInfo } from '../../electron/core/contract';
 import { tehranDate } from '../../electron/core/domain/time';
 import { startOutboxSender } from '../../electron/core/outbox/sender';
-import { eventIsFor, startStation } from '../../electron/station/server';
+import { startStation } from '../../electron/station/server';
+import { eventIsFor } from '../../electron/station/eventAudience';
 import { type Check, checkDay } from './checks';
 import { SoakClock } from './clock';
 import type { Day } from './day';
@@ -23,6 +24,9 @@ import { seeded } from './random';
 import { deskMix, type DeskMix, prepare, SOAK_PASSWORD } from './setup';
 import { timedCore } from './timedCore';
 import { World } from './world';
+
+/** Any waiting-room display: what the station lets a display's socket hear depends only on the role. */
+const A_DISPLAY: Actor = { userId: '', username: '', displayName: '', role: 'display', unitId: null, agencyId: null };
 
 export interface SoakOptions {
   desks: number;
@@ -143,8 +147,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const stopListening = core.onEvent((event) => {
       emittedHash.update(JSON.stringify(event)).update('\n');
       emitted.total += 1;
-      // The station sends a display only the events its board shows (server.ts, eventIsFor).
-      if (eventIsFor('display', event.name)) {
+      // The station sends a display only the events its board shows (eventAudience.ts).
+      if (eventIsFor(A_DISPLAY, event)) {
         displayHash.update(JSON.stringify(event)).update('\n');
         emitted.forDisplays.total += 1;
       }

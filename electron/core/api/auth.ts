@@ -80,9 +80,10 @@ const touchDue = (seenMs: number | null, nowMs: number) => seenMs === null || se
  * hours, idle too long, or the user inactive. A live session's last-seen time moves forward
  * (at most once a minute, so most calls write nothing). Sessions already read come from the
  * connection's cache (sessionCache.ts), which forgets them whenever sessions or users change.
- * Call it outside a transaction or first thing in one, before anything is written.
+ * Call it outside a transaction or first thing in one, before anything is written. With
+ * `touch: false` it only looks (the station re-checking an open events socket is not a call).
  */
-export function actorForToken(db: Ctx['db'], token: string, now: string): Actor | null {
+export function actorForToken(db: Ctx['db'], token: string, now: string, { touch = true } = {}): Actor | null {
   const nowMs = Date.parse(now);
   const cached = cachedSession(db, token);
   if (cached && stillAlive(cached, nowMs) && !touchDue(cached.seenMs, nowMs)) return cached.actor;
@@ -95,7 +96,7 @@ export function actorForToken(db: Ctx['db'], token: string, now: string): Actor 
   ).get(hash, now, idleCutoff(now)) as (UserDbRow & { session_seen: string | null; session_expires: string }) | undefined;
   if (!row) return null;
   let seenMs = row.session_seen === null ? null : Date.parse(row.session_seen);
-  if (touchDue(seenMs, nowMs)) {
+  if (touch && touchDue(seenMs, nowMs)) {
     try {
       prepared(db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
       seenMs = nowMs;
@@ -247,12 +248,14 @@ export const authHandlers = {
   'auth.logout': (_input, ctx) => {
     me(ctx);
     if (ctx.token) ctx.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(ctx.token));
+    ctx.emit('users.changed', {}); // the admin's list counts sessions; open event sockets are checked again
     return null;
   },
   'auth.logoutEverywhere': (_input, ctx) => {
     const actor = me(ctx);
     const ended = endSessions(ctx, actor.userId);
     audit(ctx, 'logoutEverywhere', 'user', actor.userId, null, { ended });
+    ctx.emit('users.changed', {});
     return { ended };
   },
   'auth.changePassword': (input, ctx) => {

@@ -240,7 +240,7 @@ describe('instructions.issue: what each kind requires', () => {
     expect(detail.visit.status).toBe('with_official');
     expect(detail.visit.startedAt).not.toBeNull();
     const instructionEvents = t.events.slice(eventsBefore).filter((e) => e.name === 'instructions.changed');
-    expect(instructionEvents.map((e) => e.payload)).toEqual(all.map((i) => ({ visitId: v.visitId, instructionId: i.id })));
+    expect(instructionEvents.map((e) => e.payload)).toEqual(all.map((i) => ({ visitId: v.visitId, instructionId: i.id, unitId: i.unitId, agencyId: i.agencyId })));
 
     // each issue is audited with the instruction as it was stored
     for (const i of all) {
@@ -472,7 +472,7 @@ describe('amending and cancelling', () => {
     const cancelled = must(official('instructions.cancel', { id: issued.id, reason: 'واحد اشتباه انتخاب شده بود' }));
     expect(cancelled).toMatchObject({ id: issued.id, status: 'cancelled', cancelReason: 'واحد اشتباه انتخاب شده بود', version: 2, trackingCode: issued.trackingCode });
     expect(cancelled.cancelledAt).not.toBeNull();
-    expect(t.events.slice(eventsBefore)).toEqual([{ name: 'instructions.changed', payload: { visitId: v.visitId, instructionId: issued.id } }]);
+    expect(t.events.slice(eventsBefore)).toEqual([{ name: 'instructions.changed', payload: { visitId: v.visitId, instructionId: issued.id, unitId: issued.unitId, agencyId: issued.agencyId } }]);
     const entries = auditOf(issued.id);
     expect(entries.map((e) => e.action)).toEqual(['issue', 'cancel']);
     expect(JSON.parse(entries[1]!.before!)).toEqual(issued);

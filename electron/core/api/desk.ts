@@ -91,7 +91,7 @@ export function checkFields(ctx: Ctx, f: Fields, meetingId: string, keptDueDate:
 
 
 function emitInstruction(ctx: Ctx, i: Instruction): void {
-  ctx.emit('instructions.changed', { visitId: i.visitId, instructionId: i.id });
+  ctx.emit('instructions.changed', { visitId: i.visitId, instructionId: i.id, unitId: i.unitId, agencyId: i.agencyId });
 }
 
 export const deskHandlers = {
@@ -174,6 +174,10 @@ export const deskHandlers = {
     const after = getInstruction(ctx.db, input.id);
     audit(ctx, 'amend', 'instruction', input.id, before, after);
     emitInstruction(ctx, after);
+    // Sent elsewhere: the unit or agency it was sent to before hears that it left their list.
+    if (before.unitId !== after.unitId || before.agencyId !== after.agencyId) {
+      ctx.emit('followups.changed', { instructionId: before.id, unitId: before.unitId, agencyId: before.agencyId });
+    }
     for (const i of [before, after]) if (i.atTable) ctx.emit('agencyDesk.changed', { meetingId, agencyId: i.agencyId! });
     return after;
   },

@@ -36,7 +36,7 @@ function visibleInstruction(ctx: Ctx, id: string): Instruction {
 
 function changedFollowup(ctx: Ctx, i: Instruction): void {
   ctx.emit('followups.changed', { instructionId: i.id, unitId: i.unitId, agencyId: i.agencyId });
-  ctx.emit('instructions.changed', { visitId: i.visitId, instructionId: i.id });
+  ctx.emit('instructions.changed', { visitId: i.visitId, instructionId: i.id, unitId: i.unitId, agencyId: i.agencyId });
 }
 
 /**

@@ -204,7 +204,7 @@ function insertSharedInstruction(ctx: Ctx, sharedIssueId: string, request: { id:
   const issued = getInstruction(ctx.db, id);
   audit(ctx, 'issue', 'instruction', id, null, { ...issued, sharedIssueId });
   enqueueMessage(ctx, issued, 'issued');
-  ctx.emit('instructions.changed', { visitId: issued.visitId, instructionId: id });
+  ctx.emit('instructions.changed', { visitId: issued.visitId, instructionId: id, unitId: issued.unitId, agencyId: issued.agencyId });
   ctx.emit('followups.changed', { instructionId: id, unitId: issued.unitId, agencyId: issued.agencyId });
   return issued;
 }
@@ -384,11 +384,11 @@ export const sharedIssuesHandlers = {
     ctx.db.prepare('UPDATE requests SET shared_issue_id = NULL WHERE id = ?').run(request.id);
     // Its instruction stays the request's own, no longer moved by the others' follow-up.
     const own = ctx.db
-      .prepare(`SELECT id FROM instructions WHERE request_id = ? AND shared_issue_id = ? AND status <> 'cancelled'`)
-      .get(request.id, sharedIssueId) as { id: string } | undefined;
+      .prepare(`SELECT id, unit_id, agency_id FROM instructions WHERE request_id = ? AND shared_issue_id = ? AND status <> 'cancelled'`)
+      .get(request.id, sharedIssueId) as { id: string; unit_id: string | null; agency_id: string | null } | undefined;
     if (own) {
       ctx.db.prepare('UPDATE instructions SET shared_issue_id = NULL WHERE id = ?').run(own.id);
-      ctx.emit('instructions.changed', { visitId: request.visit_id, instructionId: own.id });
+      ctx.emit('instructions.changed', { visitId: request.visit_id, instructionId: own.id, unitId: own.unit_id, agencyId: own.agency_id });
     }
     audit(ctx, 'leave', 'request', request.id, { sharedIssueId }, { sharedIssueId: null, reason: input.reason, detachedInstruction: own?.id ?? null });
     ctx.emit('sharedIssues.changed', { sharedIssueId });

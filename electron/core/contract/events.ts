@@ -7,7 +7,8 @@ export interface EventMap {
   'clients.changed': { clientId: string };
   'lists.changed': { kind: ListKind | 'settings' };
   'users.changed': Record<string, never>;
-  'instructions.changed': { visitId: string; instructionId: string };
+  /** The instruction's unit or agency after the change (a representative's socket hears only its own). */
+  'instructions.changed': { visitId: string; instructionId: string; unitId: string | null; agencyId: string | null };
   'visits.changed': { visitId: string; meetingId: string };
   'followups.changed': { instructionId: string; unitId: string | null; agencyId: string | null };
   /** An agency's requests at a field desk's table changed (handed, answered, taken). */
