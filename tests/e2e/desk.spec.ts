@@ -292,7 +292,10 @@ test('the desk: history, three instructions by keyboard, finish calls the next; 
   const due = card.locator('input[name="dueDate"]');
   await expect(due).toBeFocused();
   await off.keyboard.press('Control+A');
-  await off.keyboard.type(jalaliTyped(addDays(today, -3)));
+  // At a typist's pace: the date picker rewrites the field (Persian digits) on every key, and a key
+  // pressed 28 ms after the last one could be lost under load (CI: «۱۴۰۵/۰۸/۳» for 1405/08/30).
+  await off.keyboard.type(jalaliTyped(addDays(today, -3)), { delay: 60 });
+  await expect(due).toHaveValue(persianDigits(jalaliTyped(addDays(today, -3))));
   await off.keyboard.press('Enter');
   await off.keyboard.press('Control+Enter');
   await expect(card).toContainText('مهلت انجام نمی‌تواند پیش از امروز باشد.');
@@ -306,7 +309,8 @@ test('the desk: history, three instructions by keyboard, finish calls the next; 
   await due.click();
   await expect(due).toBeFocused();
   await off.keyboard.press('Control+A');
-  await off.keyboard.type(jalaliTyped(addDays(today, 5)));
+  await off.keyboard.type(jalaliTyped(addDays(today, 5)), { delay: 60 });
+  await expect(due).toHaveValue(persianDigits(jalaliTyped(addDays(today, 5))));
   await off.keyboard.press('Enter');
   const amount = card.getByRole('textbox', { name: 'مبلغ (تومان)' });
   await expect(amount).toBeFocused();
