@@ -5,7 +5,8 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DidarEvent, Input } from '../core/contract';
 import { waitFor } from '../core/testing/waitFor';
-import { createOpenMeeting, createTempCore, firstCategoryId, must, nationalIdFor, signInUser, steppingClock, type Call, type TempCore } from '../core/testing/tempCore';
+import { ADMIN_PASSWORD, createOpenMeeting, createTempCore, firstCategoryId, logIn, must, nationalIdFor, signInUser, steppingClock, type Call, type TempCore } from '../core/testing/tempCore';
+import { SESSION_HOURS } from '../core/api/auth';
 import { startStation, type Station } from './server';
 
 /**
@@ -32,10 +33,10 @@ interface Ear {
 }
 const ears: Ear[] = [];
 
-function listen(token: string): Promise<Ear> {
+function listen(token: string, on: Station = station): Promise<Ear> {
   return new Promise((resolve, reject) => {
     const events: DidarEvent[] = [];
-    const ws = new WebSocket(`${station.url.replace('http:', 'ws:')}api/events?token=${token}`);
+    const ws = new WebSocket(`${on.url.replace('http:', 'ws:')}api/events?token=${token}`);
     ws.on('message', (d: Buffer) => {
       const e = JSON.parse(d.toString()) as DidarEvent | { name: 'heartbeat' };
       if (e.name !== 'heartbeat') events.push(e);
@@ -142,5 +143,30 @@ describe('who hears what on the events channel', () => {
     referral(toUnit(unitB));
     await settled(staff);
     expect(rep.events.slice(heard)).toEqual([]);
+  });
+
+  it('a session that ends by itself (its 12 hours) stops hearing within a heartbeat', async () => {
+    const token = signInUser(t, adminToken, { username: 'rep.expiring', role: 'unit', unitId: unitA });
+    const beat = await startStation({ core: t.core, rendererDir: mkdtempSync(join(tmpdir(), 'didar-no-renderer-')), host: '127.0.0.1', port: 0, heartbeatMs: 50 });
+    try {
+      const onBeat = await listen(token, beat);
+      const staff = await listen(adminToken);
+      const first = referral(toUnit(unitA));
+      await settled(staff);
+      expect(instructionIds(onBeat)).toEqual([first.id]);
+      // Past the session's 12 hours: the admin's session is made anew, the representative's is not.
+      t.clock.advance(SESSION_HOURS * 3_600_000 + 60_000);
+      adminToken = must(t.as(null)('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
+      admin = t.as(adminToken);
+      official = t.as(logIn(t, 'official1'));
+      const staffAgain = await listen(adminToken, beat);
+      await new Promise((r) => setTimeout(r, 300)); // a few heartbeats
+      const heard = onBeat.events.length;
+      referral(toUnit(unitA));
+      await settled(staffAgain);
+      expect(onBeat.events.slice(heard)).toEqual([]);
+    } finally {
+      await beat.close();
+    }
   });
 });

@@ -204,20 +204,23 @@ export async function startStation(options: StationOptions): Promise<Station> {
     });
   });
 
-  const unsubscribe = core.onEvent((event) => {
-    // A user changed (role, unit or agency, made inactive, signed out, sessions revoked): every open
-    // socket's user is looked at again, without counting as a call (a socket is not activity).
-    if (event.name === 'users.changed') {
-      const now = core.now().toISOString();
-      for (const ws of sockets) {
-        const listener = listeners.get(ws);
-        if (listener) listener.actor = actorForToken(core.db, listener.token, now, { touch: false });
-      }
+  /** Looks at every open socket's user again, without counting as a call (a socket is not activity). */
+  const recheckListeners = () => {
+    const now = core.now().toISOString();
+    for (const ws of sockets) {
+      const listener = listeners.get(ws);
+      if (listener) listener.actor = actorForToken(core.db, listener.token, now, { touch: false });
     }
+  };
+  const unsubscribe = core.onEvent((event) => {
+    // A user changed (role, unit or agency, made inactive, signed out, sessions revoked): at once.
+    if (event.name === 'users.changed') recheckListeners();
     const data = JSON.stringify(event);
     for (const ws of sockets) if (ws.readyState === ws.OPEN && eventIsFor(listeners.get(ws)?.actor ?? null, event)) ws.send(data);
   });
   const heartbeat = setInterval(() => {
+    // A session that ended by itself (its 12 hours, or idle) stops hearing events within a heartbeat.
+    recheckListeners();
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(HEARTBEAT_MESSAGE);
   }, options.heartbeatMs ?? HEARTBEAT_EVERY_MS);
   heartbeat.unref();
