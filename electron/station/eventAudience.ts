@@ -1,3 +1,5 @@
+import type { Core } from '../core';
+import { actorForToken } from '../core/api/auth';
 import type { Actor, DidarEvent, EventName } from '../core/contract';
 
 /** What the waiting-room display's board shows: the queue, the meetings, the settings (the directorate's name), a restore. */
@@ -15,7 +17,8 @@ const UNNAMED_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['lists.change
  *   table, and the changes that name no record;
  * - staff: everything;
  * - a socket whose session has ended (`null`): only a restore.
- * The station (server.ts) and the host PC's own windows (desktop/controller.ts) both ask here.
+ * The station (server.ts) and the host PC's own windows (desktop/controller.ts) both ask here,
+ * with the listener `listenerOf` gives.
  */
 export function eventIsFor(listener: Actor | null, event: DidarEvent): boolean {
   if (!listener) return event.name === 'database.restored';
@@ -42,4 +45,13 @@ function concernsRepresentative(rep: Actor, event: DidarEvent): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The user an open events channel listens for, as of now, looked at without counting as activity
+ * (listening is not a call). The station looks again when a user changes (`users.changed`) and at
+ * every heartbeat; the host PC's own windows when a user changes.
+ */
+export function listenerOf(core: Core, token: string): Actor | null {
+  return actorForToken(core.db, token, core.now().toISOString(), { touch: false });
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
 import { actorForToken } from '../core/api/auth';
-import { eventIsFor } from './eventAudience';
+import { eventIsFor, listenerOf } from './eventAudience';
 import { GENERIC_BY_CODE, MESSAGES } from '../core/api/messages';
 import type { Actor, ApiError, ErrorCode, Result } from '../core/contract';
 import { createPdfRenderer, PRINT_ROUTE, PrintPageError, type PdfRenderer } from './pdf';
@@ -204,12 +204,11 @@ export async function startStation(options: StationOptions): Promise<Station> {
     });
   });
 
-  /** Looks at every open socket's user again, without counting as a call (a socket is not activity). */
+  /** Looks at every open socket's user again (eventAudience.ts, `listenerOf`). */
   const recheckListeners = () => {
-    const now = core.now().toISOString();
     for (const ws of sockets) {
       const listener = listeners.get(ws);
-      if (listener) listener.actor = actorForToken(core.db, listener.token, now, { touch: false });
+      if (listener) listener.actor = listenerOf(core, listener.token);
     }
   };
   const unsubscribe = core.onEvent((event) => {

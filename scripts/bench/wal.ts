@@ -1,22 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-
-/**
- * The last committed frame of a database's WAL, read from its wal-index (the -shm file): the
- * header's `mxFrame` (bytes 16–19, in the machine's byte order). After a checkpoint the WAL
- * starts over and the number drops.
- */
-export function walFrames(file: string): number {
-  const fd = openSync(`${file}-shm`, 'r');
-  try {
-    const buffer = Buffer.alloc(4);
-    readSync(fd, buffer, 0, 4, 16);
-    return buffer.readUInt32LE(0);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * A scratch database beside `file` (same disk), WAL and synchronous=FULL like the program's, whose

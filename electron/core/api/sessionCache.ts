@@ -75,9 +75,13 @@ export function cachedSession(db: Db, token: string): CachedSession | undefined 
   return current(db)?.entries.get(token);
 }
 
-/** Keeps a session just read from the database. */
+/**
+ * Keeps a session just read from the database, in the call that asked `cachedSession` first (which
+ * brought the cache up to date with other connections; this connection's own writes since then
+ * emptied it through the triggers).
+ */
 export function rememberSession(db: Db, token: string, session: CachedSession): void {
-  const state = current(db);
+  const state = states.get(db);
   if (!state) return;
   if (state.entries.size >= LIMIT) state.entries.clear();
   state.entries.set(token, session);

@@ -1,13 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { Core } from '../../core';
 import { createCore } from '../../core';
-import { actorForToken } from '../../core/api/auth';
 import { readSettings } from '../../core/api/settingsStore';
 import type { DidarEvent, Result } from '../../core/contract';
 import type { ConnectionStatus, FoundHost, JoinOutcome, ProbeOutcome } from '../../core/contract/connection';
 import { parseHostAddress } from '../../core/domain/hostAddress';
 import { startOutboxSender } from '../../core/outbox/sender';
-import { eventIsFor } from '../eventAudience';
+import { eventIsFor, listenerOf } from '../eventAudience';
 import { resolveListenOptions } from '../listenOptions';
 import { announceStation, discoverHosts, type Announcement } from '../mdns';
 import { connectRemote, probeHost, unreachable, type RemoteHost } from '../remoteHost';
@@ -170,7 +169,7 @@ export function createDesktopController(options: DesktopControllerOptions) {
     subscribe(token: string, onEvent: (e: DidarEvent) => void, onReconnect: () => void): () => void {
       if (remote) return remote.subscribe(token, onEvent, onReconnect);
       // The host PC's own windows hear what the station would send their user (eventAudience.ts).
-      const look = () => (core ? actorForToken(core.db, token, core.now().toISOString(), { touch: false }) : null);
+      const look = () => (core ? listenerOf(core, token) : null);
       let actor = look();
       const listener = (e: DidarEvent) => {
         if (e.name === 'users.changed') actor = look();

@@ -3,7 +3,8 @@ import { FEMALE_NAMES, LAST_NAMES, MALE_NAMES, REQUEST_TEXTS } from '../../provi
 import { judge, type Figure } from '../results';
 import type { BenchSession } from '../session';
 import { sideBySide } from '../stats';
-import { scratchCommit, walFrames } from '../wal';
+import { walIndex } from '../../../electron/core/db/checkpointer';
+import { scratchCommit } from '../wal';
 
 /** National IDs no client holds yet, checked before the timing (the data's IDs are spread over the whole range). */
 function freshNationalIds(session: BenchSession, count: number): string[] {
@@ -54,12 +55,13 @@ export function intakeFigures(session: BenchSession, file: string, runs: number,
     if (!r.ok) throw new Error(`intake: ${r.error.message}`);
   };
 
-  // Pages an intake commits: WAL frames before and after, over ten intakes (a checkpoint between starts the WAL over: skipped).
+  // Pages an intake commits: WAL frames before and after (the wal-index header's mxFrame), over ten
+  // intakes (a checkpoint between starts the WAL over: skipped).
   const frames: number[] = [];
   for (let i = runs + warmup; i < runs + warmup + 10; i++) {
-    const before = walFrames(file);
+    const before = walIndex(file).frames;
     intake(i);
-    const after = walFrames(file);
+    const after = walIndex(file).frames;
     if (after > before) frames.push(after - before);
   }
   frames.sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { Badge, Button, Center, Code, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ConnectionStatus, FoundHost, ProbedHost } from '../../../../electron/core/contract/connection';
 import { parseHostAddress } from '../../../../electron/core/domain/hostAddress';
 import type { DesktopConnection } from '../../api/transport';
@@ -34,28 +34,16 @@ export function ConnectionChoice({ connection, onChosen }: { connection: Desktop
               {t.intro}
             </Text>
             <SimpleGrid cols={2}>
-              <Paper withBorder p="md">
-                <Stack h="100%" justify="space-between">
-                  <Stack gap="xs">
-                    <Title order={4}>{t.hostTitle}</Title>
-                    <Text size="sm">{t.hostText}</Text>
-                  </Stack>
-                  <Button onClick={() => void host()} loading={busy} autoFocus data-testid="choose-host">
-                    {t.hostButton}
-                  </Button>
-                </Stack>
-              </Paper>
-              <Paper withBorder p="md">
-                <Stack h="100%" justify="space-between">
-                  <Stack gap="xs">
-                    <Title order={4}>{t.joinTitle}</Title>
-                    <Text size="sm">{t.joinText}</Text>
-                  </Stack>
-                  <Button variant="light" onClick={() => setStep('join')} data-testid="choose-join">
-                    {t.joinButton}
-                  </Button>
-                </Stack>
-              </Paper>
+              <ChoiceCard title={t.hostTitle} text={t.hostText}>
+                <Button onClick={() => void host()} loading={busy} autoFocus data-testid="choose-host">
+                  {t.hostButton}
+                </Button>
+              </ChoiceCard>
+              <ChoiceCard title={t.joinTitle} text={t.joinText}>
+                <Button variant="light" onClick={() => setStep('join')} data-testid="choose-join">
+                  {t.joinButton}
+                </Button>
+              </ChoiceCard>
             </SimpleGrid>
           </Stack>
         ) : (
@@ -63,6 +51,21 @@ export function ConnectionChoice({ connection, onChosen }: { connection: Desktop
         )}
       </Paper>
     </Center>
+  );
+}
+
+/** One of the two ways this PC can work, with the button that chooses it. */
+function ChoiceCard({ title, text, children }: { title: string; text: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Stack h="100%" justify="space-between">
+        <Stack gap="xs">
+          <Title order={4}>{title}</Title>
+          <Text size="sm">{text}</Text>
+        </Stack>
+        {children}
+      </Stack>
+    </Paper>
   );
 }
 
